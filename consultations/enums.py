@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class SessionKind(models.TextChoices):
+    GLOBAL = "global", _("Global stakeholder consultation")
+    PRE_CONSULTATION = "pre-consultation", _("Regional pre-consultation")
+    THEMATIC = "thematic", _("Thematic consultation")
+    MULTI_STAKEHOLDER = "multi-stakeholder", _("Multi-stakeholder consultation")
+    REVIEW_MEETING = "review-meeting", _("Regional Review meeting")
+    GCM_TALK = "gcm-talk", _("GCM Talk")
+
+
+class SessionFormat(models.TextChoices):
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+    IN_PERSON = "in-person", _("In person")
+
+
+class SessionStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("session status", "Draft")
+    OPEN = "open", pgettext_lazy("session status", "Open for registration")
+    CLOSED = "closed", pgettext_lazy("session status", "Registration closed")
+    HELD = "held", pgettext_lazy("session status", "Held")
+    CANCELLED = "cancelled", pgettext_lazy("session status", "Cancelled")
+
+
+class Mode(models.TextChoices):
+    IN_PERSON = "in-person", _("In person")
+    ONLINE = "online", _("Online")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+    WAITLISTED = "waitlisted", pgettext_lazy("registration status", "On the waitlist")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+
+class Attendance(models.TextChoices):
+    UNKNOWN = "", _("Not recorded")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no-show", _("Did not attend")
+
+
+class TalkRequestStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("request status", "Pending")
+    APPROVED = "approved", pgettext_lazy("request status", "Approved")
+    DECLINED = "declined", pgettext_lazy("request status", "Declined")

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from gcm.models import MemberState, Objective, Region, Sector, SubRegion
+
+
+@admin.register(Sector)
+class SectorAdmin(TranslationAdmin):
+    list_display = ("position", "name", "code")
+    ordering = ("position",)
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(TranslationAdmin):
+    list_display = ("number", "title")
+    ordering = ("number",)
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ("name", "code")
+
+
+@admin.register(SubRegion)
+class SubRegionAdmin(TranslationAdmin):
+    list_display = ("name", "region", "code")
+    list_select_related = ("region",)
+
+
+@admin.register(MemberState)
+class MemberStateAdmin(admin.ModelAdmin):
+    list_display = ("country", "region", "subregion")
+    list_filter = ("region", "subregion")
+    list_select_related = ("region", "subregion")

@@ -1,0 +1,118 @@
+"""Queue and send outgoing mail through the database outbox.
+
+A mail is written to the database inside the caller's transaction and handed to Celery
+only after that transaction commits. If the broker is down at that moment the row stays
+queued and `mail_flush` hands it over again later, so a registration never loses its email.
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from outbox.enums import MailStatus
+from outbox.models import OutgoingMail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+
+
+def mail_queue(
+    *,
+    to: str,
+    template: str,
+    context: dict,
+    language: str,
+    attachments: Iterable[dict] = (),
+) -> OutgoingMail:
+    """Render `<template>_subject.txt` and `<template>_body.txt` in the recipient's
+    language, store the mail and send it once the current transaction commits."""
+    with translation.override(language):
+        context = {"site_url": settings.SITE_URL, "language": language, **context}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+        body = render_to_string(f"{template}_body.txt", context)
+    return mail_store(to=to, subject=subject, body=body, language=language, attachments=attachments)
+
+
+def mail_store(
+    *, to: str, subject: str, body: str, language: str, attachments: Iterable[dict] = ()
+) -> OutgoingMail:
+    """Store an already rendered mail and send it once the current transaction commits."""
+    mail = OutgoingMail.objects.create(
+        to=to,
+        subject=subject[:300],
+        body=body,
+        language=language,
+        attachments=list(attachments),
+    )
+    transaction.on_commit(lambda: _hand_to_worker(mail.pk))
+    return mail
+
+
+def _hand_to_worker(mail_id: int) -> None:
+    from outbox.tasks import send_mail
+
+    try:
+        send_mail.apply_async(kwargs={"mail_id": mail_id})
+    except Exception:
+        # The broker is unreachable: the row stays queued and mail_flush retries it.
+        logger.exception("Could not queue outgoing mail %s; it stays in the outbox", mail_id)
+
+
+def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
+    """Send one queued mail. The row lock makes a second worker skip a mail in flight;
+    a sent mail is never sent again. Raises on failure so that the task can retry."""
+    failure = None
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=MailStatus.QUEUED)
+            .first()
+        )
+        if mail is None:
+            return
+        message = EmailMessage(
+            subject=mail.subject,
+            body=mail.body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[mail.to],
+        )
+        for attachment in mail.attachments:
+            message.attach(
+                attachment["filename"], attachment["content"], attachment["content_type"]
+            )
+        mail.attempts += 1
+        try:
+            message.send()
+        except Exception as exc:
+            failure = exc
+            mail.error = f"{type(exc).__name__}: {exc}"
+            if final_attempt or mail.attempts >= MAX_ATTEMPTS:
+                mail.status = MailStatus.FAILED
+                logger.error("Giving up on outgoing mail %s: %s", mail.pk, mail.error)
+        else:
+            mail.status = MailStatus.SENT
+            mail.sent_at = timezone.now()
+            mail.error = ""
+        mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+    if failure is not None and mail.status == MailStatus.QUEUED:
+        raise failure
+
+
+def mail_flush(*, older_than: timedelta = timedelta(minutes=2)) -> int:
+    """Hand every mail that has waited too long back to the workers (after a broker
+    outage, or a worker that died). Returns how many were handed over."""
+    ids = list(
+        OutgoingMail.objects.filter(
+            status=MailStatus.QUEUED, created_at__lt=timezone.now() - older_than
+        ).values_list("pk", flat=True)[:500]
+    )
+    for mail_id in ids:
+        _hand_to_worker(mail_id)
+    return len(ids)

@@ -134,8 +134,6 @@ FOOTNOTES = {
     1: "Pursuant to General Assembly Resolution 73/195, paragraph 44:\n\n“We will implement the Global Compact in cooperation and partnership with migrants, civil society, migrant and diaspora organizations, faith-based organizations, local authorities and communities, the private sector, trade unions, parliamentarians, National Human Rights Institutions, the International Red Cross and Red Crescent Movement, academia, the media and other relevant stakeholders”.",
     2: "Member States include the countries of Europe, but also countries in North America (Canada and United States), Central Asia (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan) and Western Asia (Israel). UNECE, “Geographical Scope,” United Nations Economic Commission for Europe, https://unece.org/geographical-scope",
     3: "A/RES/73/326, para 21",
-    # Referenced by "The Roundtable discussions will focus on", which introduces the
-    # roundtable clusters (loaded by roundtables.demo), not any text of this session.
     4: 'United Nations Economic Commission for Europe. "Draft provisional for the second sessions." January 2024. https://migrationnetwork.un.org/system/files/docs/Draft%20provisional%20agenda_GCM%20Regional%20Review_approved.pdf',
 }
 
@@ -289,6 +287,8 @@ def _sessions() -> dict[str, dict]:
             "ends_at": _at(nov_14, 12, 30),
             "overview": PRE_CONSULTATION_OVERVIEW,
             "attendance_note": PRE_CONSULTATION_ATTENDANCE_NOTE,
+            # Section III opens with this sentence; footnote 4 cites the draft agenda.
+            "roundtables_intro": "The Roundtable discussions will focus on[^4]:",
         },
         THEMATIC_JANUARY_SLUG: {
             "kind": SessionKind.THEMATIC,

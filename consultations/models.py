@@ -133,6 +133,12 @@ class Session(models.Model):
     # The written record of a held session, from which its summary report is built.
     overview = models.TextField(_("overview"), blank=True)
     attendance_note = models.TextField(_("note on attendance"), blank=True)
+    roundtables_intro = models.CharField(
+        _("introduction to the roundtable clusters"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: The Roundtable discussions will focus on[^4]:"),
+    )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("A short summary of what was said.")
     )

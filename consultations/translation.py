@@ -24,6 +24,7 @@ class SessionTranslation(TranslationOptions):
         "venue",
         "overview",
         "attendance_note",
+        "roundtables_intro",
         "summary",
     )
 

@@ -101,7 +101,10 @@ def celery_worker(broker_url, transactional_db):
 
     from config.celery import app
 
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    saved = {
+        "broker_url": os.environ.get("CELERY_BROKER_URL") or app.conf.broker_url,
+        "task_always_eager": app.conf.task_always_eager,
+    }
     use_broker(app, broker_url=broker_url, task_always_eager=False)
     with start_worker(app, pool="solo", perform_ping_check=False) as worker:
         yield worker

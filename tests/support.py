@@ -1,9 +1,17 @@
 """Helpers shared by tests (fixtures live in conftest.py)."""
 
+import os
+
 
 def use_broker(app, **conf) -> None:
     """Point the Celery app at another broker, dropping connections made to the old one
     (Celery keeps a connection pool per app, created on first use)."""
+    if "broker_url" in conf:
+        # Celery reads CELERY_BROKER_URL from the environment before its own settings.
+        if conf["broker_url"]:
+            os.environ["CELERY_BROKER_URL"] = conf["broker_url"]
+        else:
+            os.environ.pop("CELERY_BROKER_URL", None)
     app.conf.update(**conf)
     # Dropped, not closed: kombu's global registry may hand the same pool out again.
     app._pool = None

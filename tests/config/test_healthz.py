@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.db import OperationalError
 
@@ -37,7 +39,7 @@ def test_healthz_database_down_answers_503(client, monkeypatch):
 @pytest.fixture
 def broker_mode(settings):
     settings.HEALTHZ_EXPECT_WORKER = True
-    saved = celery_app.conf.broker_url
+    saved = os.environ.get("CELERY_BROKER_URL") or celery_app.conf.broker_url
     use_broker(celery_app, task_always_eager=False)
     yield
     use_broker(celery_app, broker_url=saved)

@@ -86,7 +86,9 @@ def broker_url():
     import redis
 
     server = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
-    url = server.rsplit("/", 1)[0] + "/15" if server.count("/") >= 3 else server + "/15"
+    database = os.environ.get("GCM_TEST_BROKER_DB", "15")
+    base = server.rsplit("/", 1)[0] if server.count("/") >= 3 else server
+    url = f"{base}/{database}"
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:

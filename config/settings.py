@@ -89,6 +89,13 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails: nothing to escape, so "&" stays "&" in a session title.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database ---------------------------------------------------------------------------

@@ -1,7 +1,21 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from config.spreadsheets import csv_response, xlsx_response
+from consultations import services, validators
+from consultations.enums import Attendance, Mode, RegistrationStatus
 from consultations.models import (
+    AccreditationData,
     Footnote,
     GcmTalkRequest,
     RegionalReview,
@@ -11,15 +25,62 @@ from consultations.models import (
     SessionLink,
     Speaker,
 )
+from consultations.roadmap import roadmap_warnings
+from stakeholders.enums import Gender
+
+# Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def _https_urls(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+def _warnings_html(warnings) -> str:
+    if not warnings:
+        return format_html("<p>{}</p>", _("Every session follows the roadmap rules."))
+    return format_html(
+        '<ul class="messagelist">{}</ul>',
+        format_html_join(
+            "",
+            '<li class="warning"><a href="{}">{}</a>: {}</li>',
+            (
+                (
+                    reverse("admin:consultations_session_change", args=[w.session.pk]),
+                    w.session.title,
+                    w.message,
+                )
+                for w in warnings
+            ),
+        ),
+    )
 
 
 @admin.register(RegionalReview)
 class RegionalReviewAdmin(TranslationAdmin):
-    list_display = ("title", "region", "meeting_date", "venue")
+    list_display = ("title", "region", "meeting_date", "venue", "timeline")
     list_select_related = ("region",)
     list_filter = ("region",)
     search_fields = ("slug", "title_en")
     prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ("roadmap_warnings",)
+
+    @admin.display(description=_("Roadmap"))
+    def timeline(self, review):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("consultations:staff_timeline", args=[review.slug]),
+            _("Timeline"),
+        )
+
+    @admin.display(description=_("Roadmap warnings"))
+    def roadmap_warnings(self, review):
+        if review.pk is None:
+            return "—"
+        sessions = list(review.sessions.order_by("starts_at"))
+        return _warnings_html(roadmap_warnings(review, sessions))
 
 
 class SpeakerInline(TranslationStackedInline):
@@ -30,6 +91,7 @@ class SpeakerInline(TranslationStackedInline):
 class SessionLinkInline(TranslationStackedInline):
     model = SessionLink
     extra = 0
+    formfield_overrides = HTTPS_URLS
 
 
 class SessionContactInline(TranslationStackedInline):
@@ -42,29 +104,366 @@ class FootnoteInline(TranslationStackedInline):
     extra = 0
 
 
+class SessionAdminForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    interpretation = forms.MultipleChoiceField(
+        label=_("Interpretation offered"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Session
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields it shows
+        formfield_callback = _https_urls
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = settings.LANGUAGES
+        self.fields["interpretation"].choices = settings.LANGUAGES
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            validators.validate_session_times(
+                starts_at=cleaned.get("starts_at"), ends_at=cleaned.get("ends_at")
+            )
+            validators.validate_registration_window(
+                opens_at=cleaned.get("registration_opens_at"),
+                closes_at=cleaned.get("registration_closes_at"),
+                starts_at=cleaned.get("starts_at"),
+            )
+            if self.instance.pk:
+                for field, mode in (
+                    ("capacity_in_person", Mode.IN_PERSON),
+                    ("capacity_online", Mode.ONLINE),
+                ):
+                    validators.validate_capacity_not_below_confirmed(
+                        field=field,
+                        capacity=cleaned.get(field),
+                        confirmed=services.seats_taken(self.instance, mode),
+                    )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                for message in errors:
+                    self.add_error(field, message)
+        return cleaned
+
+
 @admin.register(Session)
 class SessionAdmin(TranslationAdmin):
-    list_display = ("title", "review", "kind", "format", "status", "starts_at")
+    form = SessionAdminForm
+    formfield_overrides = HTTPS_URLS
+    list_display = ("title", "review", "kind", "format", "status", "starts_at", "staff_links")
     list_filter = ("review", "kind", "format", "status")
     list_select_related = ("review",)
     search_fields = ("slug", "title_en")
     date_hierarchy = "starts_at"
+    readonly_fields = ("roadmap_warnings", "registration_counts")
     inlines = (SpeakerInline, SessionLinkInline, SessionContactInline, FootnoteInline)
+
+    @admin.display(description=_("Staff pages"))
+    def staff_links(self, session):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("consultations:staff_counts", args=[session.slug]),
+            _("Counts"),
+            reverse("consultations:staff_check_in", args=[session.slug]),
+            _("Check-in"),
+        )
+
+    @admin.display(description=_("Roadmap warnings"))
+    def roadmap_warnings(self, session):
+        if session.pk is None:
+            return "—"
+        return _warnings_html(roadmap_warnings(session.review, [session]))
+
+    @admin.display(description=_("Registrations"))
+    def registration_counts(self, session):
+        if session.pk is None:
+            return "—"
+        rows = (
+            Registration.objects.filter(session=session)
+            .values_list("mode", "status")
+            .annotate(n=Count("pk"))
+            .order_by("mode", "status")
+        )
+        return format_html(
+            "<ul>{}</ul><p><a href='{}'>{}</a></p>",
+            format_html_join(
+                "",
+                "<li>{} · {}: {}</li>",
+                ((Mode(m).label, RegistrationStatus(s).label, n) for m, s, n in rows),
+            ),
+            reverse("consultations:staff_counts", args=[session.slug]),
+            _("Counts by sector and country"),
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"capacity_in_person", "capacity_online"} & set(form.changed_data):
+            promoted = services.session_fill_from_waitlist(session_id=obj.pk)
+            if promoted:
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d person was promoted from the waitlist.",
+                        "%(count)d people were promoted from the waitlist.",
+                        promoted,
+                    )
+                    % {"count": promoted},
+                    messages.SUCCESS,
+                )
+
+
+class AccreditationInline(admin.StackedInline):
+    """ID data is shown only here, to staff allowed to view it."""
+
+    model = AccreditationData
+    can_delete = False
+    extra = 0
+    max_num = 0
+    readonly_fields = (
+        "id_document_number",
+        "id_document_expiry",
+        "nationality",
+        "date_of_birth",
+        "photo",
+        "created_at",
+    )
+    fields = readonly_fields
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        from django_countries import countries
+
+        codes = (
+            Registration.objects.exclude(user__profile__country="")
+            .values_list("user__profile__country", flat=True)
+            .distinct()
+        )
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(user__profile__country=self.value())
+        return queryset
+
+
+class GenderFilter(admin.SimpleListFilter):
+    title = _("gender")
+    parameter_name = "gender"
+
+    def lookups(self, request, model_admin):
+        return Gender.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(user__profile__gender=self.value())
+        return queryset
+
+
+EXPORT_HEADER = (
+    "session",
+    "name",
+    "email",
+    "organisation",
+    "sector",
+    "country",
+    "gender",
+    "mode",
+    "status",
+    "attendance",
+    "accessibility_needs",
+    "wants_to_speak",
+    "registered_at",
+)
+
+
+def _export_rows(queryset):
+    for registration in queryset.select_related(
+        "session", "user__profile__organisation", "user__profile__sector"
+    ).order_by("session__starts_at", "created_at"):
+        profile = getattr(registration.user, "profile", None)
+        yield (
+            registration.session.title,
+            registration.user.name,
+            registration.user.email,
+            getattr(getattr(profile, "organisation", None), "name", ""),
+            getattr(getattr(profile, "sector", None), "name", ""),
+            profile.country.code if profile else "",
+            profile.gender if profile else "",
+            registration.mode,
+            registration.status,
+            registration.attendance,
+            registration.accessibility_needs,
+            registration.wants_to_speak,
+            timezone.localtime(registration.created_at).isoformat(timespec="minutes"),
+        )
 
 
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
-    list_display = ("user", "session", "mode", "status", "attendance", "created_at")
-    list_filter = ("session__review", "mode", "status", "attendance")
-    list_select_related = ("user", "session")
-    search_fields = ("user__email", "user__name")
+    list_display = (
+        "user_name",
+        "user_email",
+        "session",
+        "mode",
+        "status",
+        "attendance",
+        "sector",
+        "country",
+        "wants_to_speak",
+        "created_at",
+    )
+    list_filter = (
+        ("session", admin.RelatedOnlyFieldListFilter),
+        "mode",
+        "status",
+        "attendance",
+        ("user__profile__sector", admin.RelatedOnlyFieldListFilter),
+        CountryFilter,
+        GenderFilter,
+    )
+    list_select_related = ("user__profile__sector", "user__profile__organisation", "session")
+    search_fields = ("user__email", "user__name", "user__profile__organisation__name")
     raw_id_fields = ("user", "session")
+    readonly_fields = ("created_at", "updated_at", "waitlisted_at", "cancelled_at", "reminded_at")
     show_full_result_count = False
+    inlines = (AccreditationInline,)
+    actions = (
+        "export_csv",
+        "export_xlsx",
+        "mark_attended",
+        "mark_no_show",
+        "promote_from_waitlist",
+        "email_participants",
+    )
+
+    @admin.display(description=_("name"), ordering="user__name")
+    def user_name(self, registration):
+        return registration.user.name
+
+    @admin.display(description=_("email"), ordering="user__email")
+    def user_email(self, registration):
+        return registration.user.email
+
+    @admin.display(description=_("sector"))
+    def sector(self, registration):
+        profile = getattr(registration.user, "profile", None)
+        return profile.sector if profile else "—"
+
+    @admin.display(description=_("country"))
+    def country(self, registration):
+        profile = getattr(registration.user, "profile", None)
+        return profile.country.name if profile else "—"
+
+    def get_inlines(self, request, obj):
+        if request.user.has_perm("consultations.view_accreditationdata"):
+            return self.inlines
+        return ()
+
+    @admin.action(description=_("Export the selection as CSV"))
+    def export_csv(self, request, queryset):
+        return csv_response(
+            filename="registrations", header=EXPORT_HEADER, rows=_export_rows(queryset)
+        )
+
+    @admin.action(description=_("Export the selection as Excel (XLSX)"))
+    def export_xlsx(self, request, queryset):
+        return xlsx_response(
+            filename="registrations",
+            header=EXPORT_HEADER,
+            rows=_export_rows(queryset),
+            title="Registrations",
+        )
+
+    @admin.action(description=_("Mark as attended"))
+    def mark_attended(self, request, queryset):
+        count = services.registrations_mark_attendance(
+            registration_ids=queryset.values_list("pk", flat=True),
+            attendance=Attendance.ATTENDED,
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d registration marked as attended.",
+                "%(count)d registrations marked as attended.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Mark as no-show"))
+    def mark_no_show(self, request, queryset):
+        count = services.registrations_mark_attendance(
+            registration_ids=queryset.values_list("pk", flat=True),
+            attendance=Attendance.NO_SHOW,
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d registration marked as no-show.",
+                "%(count)d registrations marked as no-show.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Promote from the waitlist"))
+    def promote_from_waitlist(self, request, queryset):
+        promoted = 0
+        for registration in queryset.filter(status=RegistrationStatus.WAITLISTED).order_by(
+            "waitlisted_at", "pk"
+        ):
+            try:
+                services.registration_promote(registration_id=registration.pk)
+            except services.RegistrationError as error:
+                self.message_user(request, f"{registration.user}: {error.message}", messages.ERROR)
+            else:
+                promoted += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person promoted and told by email.",
+                "%(count)d people promoted and told by email.",
+                promoted,
+            )
+            % {"count": promoted},
+        )
+
+    @admin.action(description=_("Email the participants of this session"))
+    def email_participants(self, request, queryset):
+        sessions = list(queryset.values_list("session__slug", flat=True).distinct()[:2])
+        if len(sessions) != 1:
+            self.message_user(
+                request, _("Select registrations of one session only."), messages.ERROR
+            )
+            return None
+        return redirect("consultations:staff_email", slug=sessions[0])
 
 
 @admin.register(GcmTalkRequest)
 class GcmTalkRequestAdmin(admin.ModelAdmin):
-    list_display = ("title", "review", "requested_by", "proposed_date", "status")
+    list_display = ("title", "review", "requested_by", "proposed_date", "status", "decide")
     list_filter = ("status", "review")
     list_select_related = ("review", "requested_by")
-    search_fields = ("title",)
+    search_fields = ("title", "requested_by__email")
+    readonly_fields = ("status", "decided_by", "decided_at", "session", "created_at")
+    filter_horizontal = ("objectives",)
+
+    @admin.display(description=_("Decision"))
+    def decide(self, talk):
+        if talk.status != "pending":
+            return talk.get_status_display()
+        return format_html(
+            '<a class="button" href="{}">{}</a>',
+            reverse("consultations:staff_talk_decide", args=[talk.pk]),
+            _("Approve or decline"),
+        )

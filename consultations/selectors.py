@@ -1,10 +1,10 @@
 """Reads of reviews and sessions, with the joins each page needs declared once."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from consultations.enums import SessionStatus
-from consultations.models import RegionalReview, Session
+from consultations.enums import Attendance, Mode, RegistrationStatus, SessionStatus
+from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
 
 
 def review_list() -> QuerySet[RegionalReview]:
@@ -49,3 +49,86 @@ def session_detail(*, slug: str) -> Session | None:
         .filter(slug=slug)
         .first()
     )
+
+
+def registration_for(*, user, session: Session) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.filter(user=user, session=session).first()
+
+
+def registration_owned(*, user, registration_id: int) -> Registration | None:
+    """A registration of this person, or None: others' registrations do not exist for them."""
+    return (
+        Registration.objects.select_related("session__review")
+        .filter(pk=registration_id, user=user)
+        .first()
+    )
+
+
+def can_see_join_link(*, user, registration: Registration | None) -> bool:
+    if user.is_authenticated and user.is_staff:
+        return True
+    return registration is not None and registration.status == RegistrationStatus.CONFIRMED
+
+
+def participation_for(*, user) -> list[Registration]:
+    """One record of a person's participation across every review cycle."""
+    return list(
+        Registration.objects.filter(user=user)
+        .select_related("session__review")
+        .order_by("-session__review__meeting_date", "session__starts_at", "pk")
+    )
+
+
+def talk_requests_for(*, user) -> list[GcmTalkRequest]:
+    return list(
+        GcmTalkRequest.objects.filter(requested_by=user)
+        .select_related("review", "session")
+        .prefetch_related("objectives")
+    )
+
+
+def session_counts(*, session: Session) -> dict:
+    """Registrations of a session by mode, status, attendance, sector and country."""
+    registrations = Registration.objects.filter(session=session)
+
+    def grouped(field: str) -> list[tuple]:
+        return list(registrations.values_list(field).annotate(n=Count("pk")).order_by("-n", field))
+
+    return {
+        "total": registrations.exclude(status=RegistrationStatus.CANCELLED).count(),
+        "by_mode_status": grouped_pairs(registrations, "mode", "status"),
+        "by_attendance": grouped("attendance"),
+        "attended_organisations": registrations.filter(attendance=Attendance.ATTENDED)
+        .values("user__profile__organisation")
+        .distinct()
+        .count(),
+        "by_sector": list(
+            registrations.exclude(status=RegistrationStatus.CANCELLED)
+            .values_list("user__profile__sector__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "user__profile__sector__position")
+        ),
+        "by_country": list(
+            registrations.exclude(status=RegistrationStatus.CANCELLED)
+            .values_list("user__profile__country")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "user__profile__country")
+        ),
+    }
+
+
+def grouped_pairs(queryset, first: str, second: str) -> list[tuple]:
+    return list(queryset.values_list(first, second).annotate(n=Count("pk")).order_by(first, second))
+
+
+def check_in_list(*, session: Session, query: str = "") -> list[Registration]:
+    registrations = Registration.objects.filter(
+        session=session, status=RegistrationStatus.CONFIRMED, mode=Mode.IN_PERSON
+    ).select_related("user__profile__organisation")
+    if query:
+        registrations = registrations.filter(
+            Q(user__name__icontains=query) | Q(user__email__icontains=query)
+        )
+    return list(registrations.order_by("user__name", "pk")[:200])

@@ -1,15 +1,39 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from consultations import services
 from consultations.calendar import calendar_bytes
-from consultations.forms import SessionFilterForm
+from consultations.enums import Mode, RegistrationStatus
+from consultations.forms import (
+    ModeChangeForm,
+    ParticipantsEmailForm,
+    RegistrationForm,
+    SessionFilterForm,
+    TalkDecisionForm,
+    TalkRequestForm,
+)
+from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
+from consultations.roadmap import roadmap_warnings
 from consultations.selectors import (
+    can_see_join_link,
+    check_in_list,
+    participation_for,
+    registration_for,
+    registration_owned,
+    session_counts,
     session_detail,
     session_filtered,
     session_public,
     session_split,
+    talk_requests_for,
 )
+from stakeholders.permissions import profile_required
 
 
 def session_list(request):
@@ -28,11 +52,140 @@ def session_list(request):
     )
 
 
+def _detail_context(request, session: Session, *, form=None, mode_form=None) -> dict:
+    registration = registration_for(user=request.user, session=session)
+    window_error = services.registration_window_error(session, now=timezone.now())
+    return {
+        "session": session,
+        "registration": registration,
+        "position": services.waitlist_position(registration) if registration else None,
+        "show_join_link": can_see_join_link(user=request.user, registration=registration),
+        "window_error": window_error,
+        "seats": [(Mode(m), services.seats_left(session, m)) for m in session.modes],
+        "can_change_mode": registration is not None
+        and registration.status != RegistrationStatus.CANCELLED
+        and len(session.modes) > 1
+        and timezone.now() < services.mode_change_deadline(session),
+        "form": form
+        if form is not None
+        else (RegistrationForm(session=session) if window_error is None else None),
+        "mode_form": mode_form or ModeChangeForm(session=session),
+    }
+
+
 def session_view(request, slug):
     session = session_detail(slug=slug)
     if session is None:
         raise Http404
-    return render(request, "consultations/session_detail.html", {"session": session})
+    return render(request, "consultations/session_detail.html", _detail_context(request, session))
+
+
+@require_POST
+@profile_required
+def session_register(request, slug):
+    session = get_object_or_404(session_public(), slug=slug)
+    form = RegistrationForm(request.POST, request.FILES, session=session)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                session_id=session.pk,
+                user=request.user,
+                mode=data["mode"],
+                accessibility_needs=data["accessibility_needs"],
+                wants_to_speak=data["wants_to_speak"],
+                accreditation=form.accreditation(),
+                if_full=data["if_full"],
+            )
+        except services.RegistrationError as error:
+            if error.code in ("duplicate", "closed"):
+                # Nothing the person can fix in the form: say so above the page.
+                messages.error(request, error.message)
+                return redirect(session.get_absolute_url())
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _registered_message(registration, data["mode"]))
+            return redirect(session.get_absolute_url())
+    context = _detail_context(request, session_detail(slug=slug), form=form)
+    return render(request, "consultations/session_detail.html", context, status=200)
+
+
+def _registered_message(registration, asked_mode: str) -> str:
+    if registration.status == RegistrationStatus.WAITLISTED:
+        return _(
+            "All places were taken: you are number %(position)s on the waitlist. We will "
+            "write to you as soon as a place frees up."
+        ) % {"position": services.waitlist_position(registration)}
+    if registration.mode != asked_mode:
+        return _(
+            "The in-person seats were all taken, so you are registered to attend online. "
+            "A confirmation is on its way by email."
+        )
+    return _("You are registered. A confirmation with a calendar file is on its way by email.")
+
+
+@require_POST
+@profile_required
+def registration_cancel(request, pk):
+    registration = registration_owned(user=request.user, registration_id=pk)
+    if registration is None:
+        raise Http404
+    try:
+        services.registration_cancel(registration_id=registration.pk, user=request.user)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your registration has been cancelled."))
+    return redirect(_next_or(request, registration.session.get_absolute_url()))
+
+
+@require_POST
+@profile_required
+def registration_change_mode(request, pk):
+    registration = registration_owned(user=request.user, registration_id=pk)
+    if registration is None:
+        raise Http404
+    session = registration.session
+    form = ModeChangeForm(request.POST, request.FILES, session=session)
+    if form.is_valid():
+        try:
+            services.registration_change_mode(
+                registration_id=registration.pk,
+                user=request.user,
+                mode=form.cleaned_data["mode"],
+                accreditation=form.accreditation(),
+            )
+        except services.RegistrationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("How you attend has been changed."))
+            return redirect(session.get_absolute_url())
+    context = _detail_context(request, session_detail(slug=session.slug), mode_form=form)
+    return render(request, "consultations/session_detail.html", context)
+
+
+def _next_or(request, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@profile_required
+def my_participation(request):
+    registrations = participation_for(user=request.user)
+    reviews: dict = {}
+    for registration in registrations:
+        reviews.setdefault(registration.session.review, []).append(registration)
+    return render(
+        request,
+        "consultations/my_participation.html",
+        {
+            "reviews": reviews,
+            "talk_requests": talk_requests_for(user=request.user),
+            "now": timezone.now(),
+        },
+    )
 
 
 def calendar_feed(request):
@@ -40,3 +193,142 @@ def calendar_feed(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gcm-consultations.ics"'
     return response
+
+
+@profile_required
+def talk_request_create(request):
+    form = TalkRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.talk_request_submit(
+            review=data.pop("review"),
+            user=request.user,
+            objectives=data.pop("objectives"),
+            **data,
+        )
+        messages.success(
+            request,
+            _("Thank you. The secretariat will consider your GCM Talk and write to you."),
+        )
+        return redirect("consultations:my_participation")
+    return render(request, "consultations/talk_request_form.html", {"form": form})
+
+
+# --- staff pages --------------------------------------------------------------------------
+
+
+@staff_member_required
+def staff_review_timeline(request, slug):
+    review = get_object_or_404(RegionalReview.objects.select_related("region"), slug=slug)
+    sessions = list(review.sessions.order_by("starts_at", "pk"))
+    warnings = roadmap_warnings(review, sessions)
+    by_session: dict = {}
+    for warning in warnings:
+        by_session.setdefault(warning.session.pk, []).append(warning.message)
+    return render(
+        request,
+        "consultations/staff/timeline.html",
+        {
+            "review": review,
+            "rows": [(session, by_session.get(session.pk, [])) for session in sessions],
+            "warning_count": len(warnings),
+        },
+    )
+
+
+@staff_member_required
+def staff_session_counts(request, slug):
+    session = get_object_or_404(Session, slug=slug)
+    return render(
+        request,
+        "consultations/staff/counts.html",
+        {"session": session, "counts": session_counts(session=session)},
+    )
+
+
+@staff_member_required
+def staff_check_in(request, slug):
+    session = get_object_or_404(Session, slug=slug)
+    if request.method == "POST":
+        try:
+            registration = services.registration_check_in(
+                registration_id=int(request.POST.get("registration", "0") or 0),
+                session_id=session.pk,
+            )
+        except (ValueError, Registration.DoesNotExist):
+            messages.error(request, _("This registration was not found for this session."))
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is checked in.") % {"name": registration.user},
+            )
+        return redirect(request.get_full_path())
+    query = request.GET.get("q", "").strip()[:100]
+    registrations = check_in_list(session=session, query=query)
+    return render(
+        request,
+        "consultations/staff/check_in.html",
+        {
+            "session": session,
+            "registrations": registrations,
+            "query": query,
+            "checked_in": sum(1 for r in registrations if r.checked_in_at),
+        },
+    )
+
+
+@staff_member_required
+def staff_email_participants(request, slug):
+    session = get_object_or_404(Session, slug=slug)
+    form = ParticipantsEmailForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count = services.session_email_participants(
+            session_id=session.pk,
+            subject=form.cleaned_data["subject"],
+            message=form.cleaned_data["message"],
+        )
+        messages.success(
+            request, _("The message is queued for %(count)s participants.") % {"count": count}
+        )
+        return redirect("consultations:staff_counts", slug=session.slug)
+    return render(
+        request, "consultations/staff/email_participants.html", {"session": session, "form": form}
+    )
+
+
+@staff_member_required
+def staff_talk_request_decide(request, pk):
+    talk_request = get_object_or_404(
+        GcmTalkRequest.objects.select_related("review", "requested_by"), pk=pk
+    )
+    form = TalkDecisionForm(
+        request.POST or None, initial={"time_zone": talk_request.review.time_zone}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "approve":
+                services.talk_request_approve(
+                    request_id=talk_request.pk,
+                    by=request.user,
+                    message=data["message"],
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    time_zone=data["time_zone"],
+                )
+                messages.success(request, _("The GCM Talk is approved and on the calendar."))
+            else:
+                services.talk_request_decline(
+                    request_id=talk_request.pk, by=request.user, message=data["message"]
+                )
+                messages.success(request, _("The request is declined; the requester is told."))
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        return redirect("admin:consultations_gcmtalkrequest_changelist")
+    return render(
+        request,
+        "consultations/staff/talk_decision.html",
+        {"talk_request": talk_request, "form": form},
+    )

@@ -35,8 +35,9 @@ def mail_queue(
     language, store the mail and send it once the current transaction commits."""
     with translation.override(language):
         context = {"site_url": settings.SITE_URL, "language": language, **context}
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context, using="text")
+        subject = " ".join(subject.split())
+        body = render_to_string(f"{template}_body.txt", context, using="text")
     return mail_store(to=to, subject=subject, body=body, language=language, attachments=attachments)
 
 

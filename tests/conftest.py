@@ -135,6 +135,10 @@ def pytest_collection_modifyitems(items):
     """Transactional tests flush the database when they end, reference data included;
     serialized rollback puts the migrations' reference data back for each of them."""
     for item in items:
-        names = getattr(item, "fixturenames", None)
-        if names is not None and "transactional_db" in names:
-            names.append("django_db_serialized_rollback")
+        marker = item.get_closest_marker("django_db")
+        if marker is not None:
+            if marker.kwargs.get("transaction") or (marker.args and marker.args[0]):
+                kwargs = {**marker.kwargs, "transaction": True, "serialized_rollback": True}
+                item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+        elif {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+            item.fixturenames.append("django_db_serialized_rollback")

@@ -4,6 +4,21 @@
   document.documentElement.classList.add("js");
 
   document.addEventListener("DOMContentLoaded", function () {
+    // Accreditation fields matter only for in-person attendance: hide them otherwise.
+    document.querySelectorAll("form").forEach(function (form) {
+      var radios = form.querySelectorAll('input[name="mode"]');
+      var blocks = form.querySelectorAll("[data-show-for-mode]");
+      if (!radios.length || !blocks.length) { return; }
+      function update() {
+        var chosen = form.querySelector('input[name="mode"]:checked');
+        blocks.forEach(function (block) {
+          block.hidden = !chosen || chosen.value !== block.getAttribute("data-show-for-mode");
+        });
+      }
+      radios.forEach(function (radio) { radio.addEventListener("change", update); });
+      update();
+    });
+
     // Times are printed in the session's own time zone; add the viewer's local time.
     var lang = document.documentElement.lang || "en";
     var viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,0 +1,589 @@
+"""Registration for sessions: seats, waitlists, mode changes, attendance, GCM Talk requests.
+
+Every write that touches seats takes a row lock on the session first
+(`select_for_update`), so on PostgreSQL two requests for the last seat are serialised
+and no session is ever overbooked; on SQLite every write transaction takes the database's
+write lock at BEGIN (`transaction_mode = IMMEDIATE` in settings), which serialises them
+too. Emails are stored in the outbox inside the same transaction and leave after commit.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consultations.calendar import calendar_bytes
+from consultations.enums import (
+    Attendance,
+    Mode,
+    RegistrationStatus,
+    SessionKind,
+    SessionStatus,
+    TalkRequestStatus,
+)
+from consultations.models import (
+    AccreditationData,
+    GcmTalkRequest,
+    Registration,
+    Session,
+)
+from outbox.services import mail_queue
+
+
+class RegistrationError(Exception):
+    """A registration request that cannot be honoured; the message is for the person."""
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class SeatsFull(RegistrationError):
+    pass
+
+
+@dataclass(frozen=True)
+class Accreditation:
+    id_document_number: str
+    id_document_expiry: dt.date
+    nationality: str
+    date_of_birth: dt.date
+    photo: object  # an UploadedFile
+
+
+# --- rules ------------------------------------------------------------------------------
+
+
+def registration_window_error(session: Session, *, now: dt.datetime) -> str | None:
+    """Why this session does not take registrations now, or None if it does."""
+    if session.status == SessionStatus.CANCELLED:
+        return _("This session has been cancelled.")
+    if session.status in (SessionStatus.HELD,) or session.ends_at <= now:
+        return _("This session has already taken place.")
+    if session.starts_at <= now:
+        return _("This session has already started; registration is closed.")
+    if session.status != SessionStatus.OPEN:
+        return _("Registration for this session is not open.")
+    if session.registration_opens_at and now < session.registration_opens_at:
+        return _("Registration for this session has not opened yet.")
+    if session.registration_closes_at and now >= session.registration_closes_at:
+        return _("Registration for this session has closed.")
+    return None
+
+
+def mode_change_deadline(session: Session) -> dt.datetime:
+    return session.mode_change_deadline or session.registration_closes_at or session.starts_at
+
+
+def seats_taken(session: Session, mode: str) -> int:
+    return Registration.objects.filter(
+        session=session, mode=mode, status=RegistrationStatus.CONFIRMED
+    ).count()
+
+
+def seats_left(session: Session, mode: str) -> int | None:
+    """Free places for a mode, or None when the mode has no limit."""
+    capacity = session.capacity_for(mode)
+    if capacity is None:
+        return None
+    return max(capacity - seats_taken(session, mode), 0)
+
+
+def _lock_session(session_id: int) -> Session:
+    return Session.objects.select_for_update().get(pk=session_id)
+
+
+def _has_seat(session: Session, mode: str) -> bool:
+    capacity = session.capacity_for(mode)
+    return capacity is None or seats_taken(session, mode) < capacity
+
+
+# --- registration -----------------------------------------------------------------------
+
+
+def registration_create(
+    *,
+    session_id: int,
+    user,
+    mode: str,
+    accessibility_needs: str = "",
+    wants_to_speak: bool = False,
+    accreditation: Accreditation | None = None,
+    if_full: str = "",
+    now: dt.datetime | None = None,
+) -> Registration:
+    """Register a person for a session in the mode they chose.
+
+    When the in-person seats are taken, `if_full` decides: "waitlist" queues the person,
+    "online" registers them online instead (hybrid sessions), anything else refuses with
+    SeatsFull so that the page can offer both. Raises RegistrationError with a message
+    for the person in every other refusal.
+    """
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            session = _lock_session(session_id)
+            error = registration_window_error(session, now=now)
+            if error:
+                raise RegistrationError(error, code="closed")
+            if mode not in session.modes:
+                raise RegistrationError(
+                    _("This session cannot be attended in the mode you chose."), code="mode"
+                )
+            existing = Registration.objects.filter(session=session, user=user).first()
+            if existing is not None and existing.status != RegistrationStatus.CANCELLED:
+                raise RegistrationError(
+                    _("You are already registered for this session."), code="duplicate"
+                )
+
+            status = RegistrationStatus.CONFIRMED
+            if not _has_seat(session, mode):
+                if if_full == "online" and Mode.ONLINE in session.modes and mode != Mode.ONLINE:
+                    mode = Mode.ONLINE
+                    if not _has_seat(session, mode):
+                        status = RegistrationStatus.WAITLISTED
+                elif if_full == "waitlist":
+                    status = RegistrationStatus.WAITLISTED
+                else:
+                    raise SeatsFull(_full_message(session, mode), code="full")
+
+            needs_accreditation = mode == Mode.IN_PERSON and session.requires_accreditation
+            if needs_accreditation and accreditation is None:
+                raise RegistrationError(
+                    _("In-person attendance needs your identity document details and a photo."),
+                    code="accreditation",
+                )
+
+            registration = existing or Registration(session=session, user=user)
+            registration.mode = mode
+            registration.status = status
+            registration.attendance = Attendance.UNKNOWN
+            registration.accessibility_needs = accessibility_needs
+            registration.wants_to_speak = wants_to_speak
+            registration.waitlisted_at = now if status == RegistrationStatus.WAITLISTED else None
+            registration.cancelled_at = None
+            registration.reminded_at = None
+            registration.checked_in_at = None
+            registration.save()
+
+            AccreditationData.objects.filter(registration=registration).delete()
+            if needs_accreditation:
+                _store_accreditation(registration, accreditation)
+
+            _notify(
+                registration,
+                "registration_confirmed"
+                if status == RegistrationStatus.CONFIRMED
+                else "registration_waitlisted",
+            )
+            return registration
+    except IntegrityError as exc:
+        # The unique (session, user) constraint: a double submission that raced.
+        raise RegistrationError(
+            _("You are already registered for this session."), code="duplicate"
+        ) from exc
+
+
+def _full_message(session: Session, mode: str) -> str:
+    if mode == Mode.IN_PERSON and Mode.ONLINE in session.modes:
+        return _(
+            "All in-person seats are taken. You can join the waitlist, and we will write to "
+            "you if a seat frees up, or attend online instead."
+        )
+    return _(
+        "All places are taken. You can join the waitlist, and we will write to you if a "
+        "place frees up."
+    )
+
+
+def _store_accreditation(registration: Registration, accreditation: Accreditation) -> None:
+    data = AccreditationData(
+        registration=registration,
+        id_document_number=accreditation.id_document_number,
+        id_document_expiry=accreditation.id_document_expiry,
+        nationality=accreditation.nationality,
+        date_of_birth=accreditation.date_of_birth,
+    )
+    data.photo.save("photo.jpg", accreditation.photo, save=False)
+    data.save()
+
+
+def registration_cancel(*, registration_id: int, user=None, now=None) -> Registration:
+    """Cancel a registration (the person's own when `user` is given). A confirmed seat
+    goes to the first person on the waitlist for that mode, who is told."""
+    now = now or timezone.now()
+    owner = {"user": user} if user is not None else {}
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id, **owner)
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.status == RegistrationStatus.CANCELLED:
+            return registration
+        if session.ends_at <= now:
+            raise RegistrationError(_("This session has already taken place."), code="past")
+        freed = registration.status == RegistrationStatus.CONFIRMED
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.waitlisted_at = None
+        registration.save(update_fields=["status", "cancelled_at", "waitlisted_at", "updated_at"])
+        _delete_accreditation(registration)
+        registration.session = session
+        _notify(registration, "registration_cancelled")
+        if freed:
+            _promote_waitlisted(session, registration.mode)
+        return registration
+
+
+def registration_change_mode(
+    *,
+    registration_id: int,
+    user,
+    mode: str,
+    accreditation: Accreditation | None = None,
+    now=None,
+) -> Registration:
+    """Switch between in-person and online attendance before the session's deadline."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id, user=user)
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationError(_("This registration has been cancelled."), code="cancelled")
+        if now >= mode_change_deadline(session):
+            raise RegistrationError(
+                _("The deadline for changing how you attend has passed."), code="deadline"
+            )
+        if mode not in session.modes:
+            raise RegistrationError(
+                _("This session cannot be attended in the mode you chose."), code="mode"
+            )
+        if mode == registration.mode:
+            return registration
+        needs_accreditation = mode == Mode.IN_PERSON and session.requires_accreditation
+        if needs_accreditation and accreditation is None:
+            raise RegistrationError(
+                _("In-person attendance needs your identity document details and a photo."),
+                code="accreditation",
+            )
+        if not _has_seat(session, mode):
+            raise SeatsFull(
+                _("There is no free place to attend this way; your registration is unchanged."),
+                code="full",
+            )
+        previous_mode, was_confirmed = registration.mode, registration.status
+        registration.mode = mode
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.waitlisted_at = None
+        registration.save(update_fields=["mode", "status", "waitlisted_at", "updated_at"])
+        _delete_accreditation(registration)
+        if needs_accreditation:
+            _store_accreditation(registration, accreditation)
+        registration.session = session
+        _notify(registration, "registration_confirmed")
+        if was_confirmed == RegistrationStatus.CONFIRMED:
+            _promote_waitlisted(session, previous_mode)
+        return registration
+
+
+def registration_promote(*, registration_id: int) -> Registration:
+    """Staff move a waitlisted person to a confirmed place, if one is free."""
+    with transaction.atomic():
+        registration = Registration.objects.get(pk=registration_id)
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.status != RegistrationStatus.WAITLISTED:
+            raise RegistrationError(
+                _("Only waitlisted registrations can be promoted."), code="state"
+            )
+        if not _has_seat(session, registration.mode):
+            raise SeatsFull(
+                _("There is no free place; raise the capacity of the session first."),
+                code="full",
+            )
+        registration.session = session
+        _confirm_from_waitlist(registration)
+        return registration
+
+
+def session_fill_from_waitlist(*, session_id: int) -> int:
+    """Promote waitlisted people into places freed by a raised capacity. Returns how many."""
+    with transaction.atomic():
+        session = _lock_session(session_id)
+        return sum(_promote_waitlisted(session, mode) for mode in session.modes)
+
+
+def _promote_waitlisted(session: Session, mode: str) -> int:
+    promoted = 0
+    while _has_seat(session, mode):
+        candidate = (
+            Registration.objects.select_for_update()
+            .filter(session=session, mode=mode, status=RegistrationStatus.WAITLISTED)
+            .order_by("waitlisted_at", "pk")
+            .first()
+        )
+        if candidate is None:
+            break
+        candidate.session = session
+        _confirm_from_waitlist(candidate)
+        promoted += 1
+    return promoted
+
+
+def _confirm_from_waitlist(registration: Registration) -> None:
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.waitlisted_at = None
+    registration.save(update_fields=["status", "waitlisted_at", "updated_at"])
+    _notify(registration, "registration_promoted")
+
+
+def _delete_accreditation(registration: Registration) -> None:
+    data = AccreditationData.objects.filter(registration=registration).first()
+    if data is not None:
+        photo = data.photo
+        data.delete()
+        transaction.on_commit(lambda: photo.storage.delete(photo.name) if photo.name else None)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the next person to get a place in that mode, and so on."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    queue = Registration.objects.filter(
+        session_id=registration.session_id,
+        mode=registration.mode,
+        status=RegistrationStatus.WAITLISTED,
+    ).exclude(pk=registration.pk)
+    if registration.waitlisted_at is None:
+        return queue.count() + 1
+    ahead = queue.filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at)
+        | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+# --- attendance -------------------------------------------------------------------------
+
+
+def registrations_mark_attendance(*, registration_ids, attendance: str) -> int:
+    """Staff record who attended and who did not."""
+    now = timezone.now()
+    queryset = Registration.objects.filter(
+        pk__in=list(registration_ids), status=RegistrationStatus.CONFIRMED
+    )
+    if attendance == Attendance.ATTENDED:
+        return queryset.update(attendance=attendance, checked_in_at=now, updated_at=now)
+    return queryset.update(attendance=attendance, checked_in_at=None, updated_at=now)
+
+
+def registration_check_in(*, registration_id: int, session_id: int) -> Registration:
+    """Check a confirmed in-person participant in at the door."""
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update()
+            .select_related("user")
+            .get(pk=registration_id, session_id=session_id)
+        )
+        if registration.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationError(
+                _("This person has no confirmed place for this session."), code="state"
+            )
+        if registration.checked_in_at is None:
+            registration.checked_in_at = timezone.now()
+            registration.attendance = Attendance.ATTENDED
+            registration.save(update_fields=["checked_in_at", "attendance", "updated_at"])
+        return registration
+
+
+# --- scheduled work ---------------------------------------------------------------------
+
+
+def reminders_send(*, now=None, ahead: dt.timedelta = dt.timedelta(hours=24)) -> int:
+    """Queue the day-before reminder for confirmed participants of sessions starting in
+    the next 24 hours. Each registration is reminded once, even if two runs overlap."""
+    now = now or timezone.now()
+    sent = 0
+    with transaction.atomic():
+        due = (
+            Registration.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("session", "user")
+            .filter(
+                status=RegistrationStatus.CONFIRMED,
+                reminded_at__isnull=True,
+                session__status__in=(SessionStatus.OPEN, SessionStatus.CLOSED),
+                session__starts_at__gt=now,
+                session__starts_at__lte=now + ahead,
+            )
+        )
+        for registration in due:
+            _notify(registration, "registration_reminder")
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            sent += 1
+    return sent
+
+
+def accreditation_purge(*, now=None) -> int:
+    """Delete ID data and photos once the session is over by its purge period."""
+    now = now or timezone.now()
+    default_days = settings.ACCREDITATION_PURGE_DAYS
+    purged = 0
+    candidates = AccreditationData.objects.select_related("registration__session").filter(
+        registration__session__ends_at__lt=now
+    )
+    for data in candidates.iterator():
+        session = data.registration.session
+        days = (
+            session.accreditation_purge_days
+            if session.accreditation_purge_days is not None
+            else default_days
+        )
+        if session.ends_at + dt.timedelta(days=days) <= now:
+            name, storage = data.photo.name, data.photo.storage
+            data.delete()
+            if name:
+                storage.delete(name)
+            purged += 1
+    return purged
+
+
+# --- email ------------------------------------------------------------------------------
+
+
+def _notify(registration: Registration, template: str) -> None:
+    """Write the registration email in the registrant's language, with the calendar file
+    (and, online, the join link) for confirmations and reminders."""
+    session, user = registration.session, registration.user
+    join_url = ""
+    if registration.mode == Mode.ONLINE and registration.status == RegistrationStatus.CONFIRMED:
+        join_url = session.join_url
+    attachments = []
+    if template in ("registration_confirmed", "registration_promoted", "registration_reminder"):
+        attachments.append(
+            {
+                "filename": f"{session.slug}.ics",
+                "content_type": "text/calendar",
+                "content": calendar_bytes(
+                    [session], name=session.title, join_urls={session.pk: join_url}
+                ).decode(),
+            }
+        )
+    mail_queue(
+        to=user.email,
+        template=f"emails/{template}",
+        context={
+            "registration": registration,
+            "session": session,
+            "user": user,
+            "join_url": join_url,
+            "position": waitlist_position(registration),
+        },
+        language=user.language,
+        attachments=attachments,
+    )
+
+
+def session_email_participants(
+    *, session_id: int, subject: str, message: str, statuses=(RegistrationStatus.CONFIRMED,)
+) -> int:
+    """Staff write to the participants of a session (in the words they typed)."""
+    session = Session.objects.get(pk=session_id)
+    registrations = Registration.objects.select_related("user").filter(
+        session=session, status__in=statuses
+    )
+    count = 0
+    with transaction.atomic():
+        for registration in registrations:
+            mail_queue(
+                to=registration.user.email,
+                template="emails/session_message",
+                context={"session": session, "subject": subject, "message": message},
+                language=registration.user.language,
+            )
+            count += 1
+    return count
+
+
+# --- GCM Talk requests ------------------------------------------------------------------
+
+
+def talk_request_submit(*, review, user, objectives, **fields) -> GcmTalkRequest:
+    with transaction.atomic():
+        request = GcmTalkRequest.objects.create(review=review, requested_by=user, **fields)
+        request.objectives.set(objectives)
+    return request
+
+
+def talk_request_approve(
+    *,
+    request_id: int,
+    by,
+    message: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    time_zone: str,
+) -> GcmTalkRequest:
+    """An approved request becomes a published session of kind GCM Talk."""
+    from django.utils.text import slugify
+
+    with transaction.atomic():
+        request = GcmTalkRequest.objects.select_for_update().get(pk=request_id)
+        if request.status != TalkRequestStatus.PENDING:
+            raise RegistrationError(_("This request has already been decided."), code="state")
+        base = slugify(request.title)[:80] or "gcm-talk"
+        slug, n = base, 1
+        while Session.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        session = Session.objects.create(
+            review=request.review,
+            slug=slug,
+            kind=SessionKind.GCM_TALK,
+            format=request.proposed_format,
+            status=SessionStatus.OPEN,
+            title=request.title,
+            description=request.description,
+            organisers=request.co_organisers,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            time_zone=time_zone,
+            requires_accreditation=False,
+        )
+        request.status = TalkRequestStatus.APPROVED
+        request.staff_message = message
+        request.decided_by = by
+        request.decided_at = timezone.now()
+        request.session = session
+        request.save()
+        _notify_talk_request(request)
+    return request
+
+
+def talk_request_decline(*, request_id: int, by, message: str) -> GcmTalkRequest:
+    with transaction.atomic():
+        request = GcmTalkRequest.objects.select_for_update().get(pk=request_id)
+        if request.status != TalkRequestStatus.PENDING:
+            raise RegistrationError(_("This request has already been decided."), code="state")
+        request.status = TalkRequestStatus.DECLINED
+        request.staff_message = message
+        request.decided_by = by
+        request.decided_at = timezone.now()
+        request.save()
+        _notify_talk_request(request)
+    return request
+
+
+def _notify_talk_request(request: GcmTalkRequest) -> None:
+    user = request.requested_by
+    mail_queue(
+        to=user.email,
+        template="emails/talk_request_decided",
+        context={"request": request, "user": user},
+        language=user.language,
+    )

@@ -1,11 +1,13 @@
 """iCalendar (RFC 5545) files for sessions: the public feed and the file attached to a
 confirmation email. Times carry the session's own time zone with its VTIMEZONE."""
 
+import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.conf import settings
-from django.utils import timezone
-from icalendar import Calendar, Event
+from django.utils import timezone, translation
+from icalendar import Calendar, Event, Timezone
 
 from consultations.enums import SessionStatus
 from consultations.models import Session
@@ -16,7 +18,9 @@ PRODID = "-//UN Network on Migration//GCM Consultations//EN"
 def session_event(session: Session, *, join_url: str = "") -> Event:
     event = Event()
     event.add("uid", f"session-{session.pk}@gcm-consultations")
-    event.add("dtstamp", timezone.now())
+    # The last change of the session, not "now": the file is then the same for everyone
+    # registered in one language and mode, and can be built once (see session_ics).
+    event.add("dtstamp", session.updated_at or timezone.now())
     event.add("dtstart", session.local_starts_at)
     event.add("dtend", session.local_ends_at)
     event.add("summary", session.title)
@@ -42,7 +46,39 @@ def calendar_bytes(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     join_urls = join_urls or {}
+    years = set()
     for session in sessions:
         calendar.add_component(session_event(session, join_url=join_urls.get(session.pk, "")))
-    calendar.add_missing_timezones()
+        years.add(session.starts_at.year)
+    if years:
+        for position, tzid in enumerate(sorted(calendar.get_missing_tzids())):
+            calendar.subcomponents.insert(position, _vtimezone(tzid, min(years), max(years)))
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of a zone over the years the events need: computing one from the
+    tz database takes milliseconds, and a confirmation email needs one every time."""
+    return Timezone.from_tzid(
+        tzid, first_date=dt.date(first_year - 1, 1, 1), last_date=dt.date(last_year + 1, 12, 31)
+    )
+
+
+_ICS_CACHE: dict[tuple, str] = {}
+
+
+def session_ics(session: Session, *, join_url: str, language: str) -> str:
+    """The calendar file attached to a registration email, in the recipient's language.
+    Built once per session version, language and join link, not once per registrant."""
+    key = (session.pk, session.updated_at, join_url, language)
+    ics = _ICS_CACHE.get(key)
+    if ics is None:
+        with translation.override(language):
+            ics = calendar_bytes(
+                [session], name=session.title, join_urls={session.pk: join_url}
+            ).decode()
+        if len(_ICS_CACHE) >= 512:
+            _ICS_CACHE.clear()
+        _ICS_CACHE[key] = ics
+    return ics

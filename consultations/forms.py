@@ -4,7 +4,6 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from consultations import validators
 from consultations.enums import Mode, SessionFormat, SessionKind
@@ -32,6 +31,10 @@ class SessionFilterForm(forms.Form):
         ]
 
 
+def _nationality_choices():
+    return [("", "—"), *countries]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -45,8 +48,10 @@ class AccreditationFields(forms.Form):
     id_document_expiry = forms.DateField(
         label=_("Expiry date of the document"), widget=DateInput, required=False
     )
-    nationality = LazyTypedChoiceField(
-        label=_("Nationality"), choices=[("", "—"), *countries], required=False
+    # Choices given as a callable are built when the field is rendered or validated, not
+    # deep-copied with every form: 250 countries on each registration add up.
+    nationality = forms.ChoiceField(
+        label=_("Nationality"), choices=_nationality_choices, required=False
     )
     date_of_birth = forms.DateField(label=_("Date of birth"), widget=DateInput, required=False)
     photo = forms.ImageField(

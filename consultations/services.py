@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consultations.calendar import calendar_bytes
+from consultations.calendar import session_ics
 from consultations.enums import (
     Attendance,
     Mode,
@@ -108,7 +108,7 @@ def _has_seat(session: Session, mode: str) -> bool:
 
 def registration_create(
     *,
-    session_id: int,
+    session: Session,
     user,
     mode: str,
     accessibility_needs: str = "",
@@ -117,76 +117,108 @@ def registration_create(
     if_full: str = "",
     now: dt.datetime | None = None,
 ) -> Registration:
-    """Register a person for a session in the mode they chose.
+    """Register a person for a session (as read for this request) in the mode they chose.
 
     When the in-person seats are taken, `if_full` decides: "waitlist" queues the person,
     "online" registers them online instead (hybrid sessions), anything else refuses with
     SeatsFull so that the page can offer both. Raises RegistrationError with a message
     for the person in every other refusal.
+
+    The row is inserted optimistically: the unique (session, user) constraint says
+    whether the person registered before, which saves a query on the common path. Only a
+    cancelled registration is then taken up again; any other is a duplicate.
     """
-    now = now or timezone.now()
+    fields = {
+        "mode": mode,
+        "accessibility_needs": accessibility_needs,
+        "wants_to_speak": wants_to_speak,
+        "accreditation": accreditation,
+        "if_full": if_full,
+        "now": now or timezone.now(),
+    }
     try:
-        with transaction.atomic():
-            session = _lock_session(session_id)
-            error = registration_window_error(session, now=now)
-            if error:
-                raise RegistrationError(error, code="closed")
-            if mode not in session.modes:
-                raise RegistrationError(
-                    _("This session cannot be attended in the mode you chose."), code="mode"
-                )
-            existing = Registration.objects.filter(session=session, user=user).first()
-            if existing is not None and existing.status != RegistrationStatus.CANCELLED:
-                raise RegistrationError(
-                    _("You are already registered for this session."), code="duplicate"
-                )
-
-            status = RegistrationStatus.CONFIRMED
-            if not _has_seat(session, mode):
-                if if_full == "online" and Mode.ONLINE in session.modes and mode != Mode.ONLINE:
-                    mode = Mode.ONLINE
-                    if not _has_seat(session, mode):
-                        status = RegistrationStatus.WAITLISTED
-                elif if_full == "waitlist":
-                    status = RegistrationStatus.WAITLISTED
-                else:
-                    raise SeatsFull(_full_message(session, mode), code="full")
-
-            needs_accreditation = mode == Mode.IN_PERSON and session.requires_accreditation
-            if needs_accreditation and accreditation is None:
-                raise RegistrationError(
-                    _("In-person attendance needs your identity document details and a photo."),
-                    code="accreditation",
-                )
-
-            registration = existing or Registration(session=session, user=user)
-            registration.mode = mode
-            registration.status = status
-            registration.attendance = Attendance.UNKNOWN
-            registration.accessibility_needs = accessibility_needs
-            registration.wants_to_speak = wants_to_speak
-            registration.waitlisted_at = now if status == RegistrationStatus.WAITLISTED else None
-            registration.cancelled_at = None
-            registration.reminded_at = None
-            registration.checked_in_at = None
-            registration.save()
-
-            AccreditationData.objects.filter(registration=registration).delete()
-            if needs_accreditation:
-                _store_accreditation(registration, accreditation)
-
-            _notify(
-                registration,
-                "registration_confirmed"
-                if status == RegistrationStatus.CONFIRMED
-                else "registration_waitlisted",
-            )
-            return registration
-    except IntegrityError as exc:
-        # The unique (session, user) constraint: a double submission that raced.
+        return _register(session=session, user=user, existing=None, **fields)
+    except IntegrityError:
+        existing = Registration.objects.filter(session=session, user=user).first()
+        if existing is None or existing.status != RegistrationStatus.CANCELLED:
+            raise RegistrationError(
+                _("You are already registered for this session."), code="duplicate"
+            ) from None
+    try:
+        return _register(session=session, user=user, existing=existing, **fields)
+    except IntegrityError as exc:  # a second submission raced this one
         raise RegistrationError(
             _("You are already registered for this session."), code="duplicate"
         ) from exc
+
+
+def _register(
+    *,
+    session: Session,
+    user,
+    existing: Registration | None,
+    mode: str,
+    accessibility_needs: str,
+    wants_to_speak: bool,
+    accreditation: Accreditation | None,
+    if_full: str,
+    now: dt.datetime,
+) -> Registration:
+    with transaction.atomic():
+        if session.capacity_for(mode) is not None:
+            # Seats are counted: serialise registrations on the session row, re-read
+            # under the lock. A mode without a limit needs no lock.
+            session = _lock_session(session.pk)
+        error = registration_window_error(session, now=now)
+        if error:
+            raise RegistrationError(error, code="closed")
+        if mode not in session.modes:
+            raise RegistrationError(
+                _("This session cannot be attended in the mode you chose."), code="mode"
+            )
+
+        status = RegistrationStatus.CONFIRMED
+        if not _has_seat(session, mode):
+            if if_full == "online" and Mode.ONLINE in session.modes and mode != Mode.ONLINE:
+                mode = Mode.ONLINE
+                if not _has_seat(session, mode):
+                    status = RegistrationStatus.WAITLISTED
+            elif if_full == "waitlist":
+                status = RegistrationStatus.WAITLISTED
+            else:
+                raise SeatsFull(_full_message(session, mode), code="full")
+
+        needs_accreditation = mode == Mode.IN_PERSON and session.requires_accreditation
+        if needs_accreditation and accreditation is None:
+            raise RegistrationError(
+                _("In-person attendance needs your identity document details and a photo."),
+                code="accreditation",
+            )
+
+        registration = existing or Registration(session=session, user=user)
+        registration.mode = mode
+        registration.status = status
+        registration.attendance = Attendance.UNKNOWN
+        registration.accessibility_needs = accessibility_needs
+        registration.wants_to_speak = wants_to_speak
+        registration.waitlisted_at = now if status == RegistrationStatus.WAITLISTED else None
+        registration.cancelled_at = None
+        registration.reminded_at = None
+        registration.checked_in_at = None
+        registration.save()
+
+        if existing is not None:
+            AccreditationData.objects.filter(registration=registration).delete()
+        if needs_accreditation:
+            _store_accreditation(registration, accreditation)
+
+        _notify(
+            registration,
+            "registration_confirmed"
+            if status == RegistrationStatus.CONFIRMED
+            else "registration_waitlisted",
+        )
+        return registration
 
 
 def _full_message(session: Session, mode: str) -> str:
@@ -469,9 +501,7 @@ def _notify(registration: Registration, template: str) -> None:
             {
                 "filename": f"{session.slug}.ics",
                 "content_type": "text/calendar",
-                "content": calendar_bytes(
-                    [session], name=session.title, join_urls={session.pk: join_url}
-                ).decode(),
+                "content": session_ics(session, join_url=join_url, language=user.language),
             }
         )
     mail_queue(

@@ -89,7 +89,7 @@ def session_register(request, slug):
         data = form.cleaned_data
         try:
             registration = services.registration_create(
-                session_id=session.pk,
+                session=session,
                 user=request.user,
                 mode=data["mode"],
                 accessibility_needs=data["accessibility_needs"],

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from stakeholders.models import Consent, Profile
+from stakeholders.models import Consent
 
 
 def profile_required(view):
@@ -17,12 +17,14 @@ def profile_required(view):
     @login_required
     def wrapper(request, *args, **kwargs):
         user = request.user
-        complete = (
-            Profile.objects.filter(user=user).exists()
-            and Consent.objects.filter(
-                user=user, text_version=settings.CONSENT_TEXT_VERSION
+        # Loaded with the user by stakeholders.backends; asked of the database otherwise.
+        complete = getattr(user, "has_profile_and_consent", None)
+        if complete is None:
+            complete = Consent.objects.filter(
+                user=user,
+                text_version=settings.CONSENT_TEXT_VERSION,
+                user__profile__isnull=False,
             ).exists()
-        )
         if not complete:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('stakeholders:profile')}?{query}")

@@ -5,8 +5,10 @@ missing service skips them; with GCM_REQUIRE_SERVICES=1 (set by .ci/run) it fail
 so CI can never go green by skipping what it was meant to test.
 """
 
+import importlib
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -131,14 +133,21 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-def pytest_collection_modifyitems(items):
-    """Transactional tests flush the database when they end, reference data included;
-    serialized rollback puts the migrations' reference data back for each of them."""
-    for item in items:
-        marker = item.get_closest_marker("django_db")
-        if marker is not None:
-            if marker.kwargs.get("transaction") or (marker.args and marker.args[0]):
-                kwargs = {**marker.kwargs, "transaction": True, "serialized_rollback": True}
-                item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-        elif {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
-            item.fixturenames.append("django_db_serialized_rollback")
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests (live server, real worker) end by flushing the database,
+    reference data included; put the migrations' reference data back when it is gone."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    ) or bool({"transactional_db", "live_server"} & set(request.fixturenames))
+    if not transactional:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from gcm.models import Region
+
+    if not Region.objects.exists():
+        migration = importlib.import_module("gcm.migrations.0002_reference_data")
+        migration.load(apps, SimpleNamespace(connection=connection))

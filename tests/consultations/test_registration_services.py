@@ -22,7 +22,7 @@ def send_mail(django_capture_on_commit_callbacks):
 
 def register(session, user=None, mode=Mode.ONLINE, **kwargs):
     return services.registration_create(
-        session_id=session.pk, user=user or stakeholder(), mode=mode, **kwargs
+        session=session, user=user or stakeholder(), mode=mode, **kwargs
     )
 
 

@@ -277,7 +277,7 @@ def test_my_participation_query_count_is_constant(client, django_assert_num_quer
         RegistrationFactory(user=user, session=SessionFactory(review=review))
     client.force_login(user)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(reverse("consultations:my_participation"))
 
     assert response.content.decode().count("<tr>") == count + 1

@@ -24,7 +24,9 @@ logger = logging.getLogger(__name__)
 # A host that can never resolve (RFC 2606 .invalid): the fetcher answers for it itself.
 ASSET_HOST = "report-assets.invalid"
 ASSET_BASE = f"https://{ASSET_HOST}/"
-ASSET_TYPES = {".css", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ttf", ".otf", ".woff", ".woff2"}  # fmt: skip
+ASSET_TYPES = {
+    ".css", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ttf", ".otf", ".woff", ".woff2",
+}  # fmt: skip
 CONTENT_TYPE = "application/pdf"
 
 TEMPLATES = {

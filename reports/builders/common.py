@@ -106,7 +106,7 @@ def meeting_when(session: Session) -> tuple[str, str]:
     starts, ends = session.local_starts_at, session.local_ends_at
     day = long_date(starts.date())
     if ends.date() != starts.date():
-        day = f"{day} – {long_date(ends.date())}"
+        day = f"{day} \u2013 {long_date(ends.date())}"
     hours = f"{clock(starts)} - {clock(ends)} ({zone_city(session.time_zone)})"
     return day, hours
 

@@ -75,7 +75,7 @@ class InputsReport:
 
 
 def _share(count: int, total: int) -> str:
-    return f"{round(100 * count / total)} %" if total else "–"
+    return f"{round(100 * count / total)} %" if total else "\u2013"
 
 
 def _quote(item: StakeholderInput, objective_numbers: list[int], loc: Localizer) -> Quote:
@@ -229,7 +229,7 @@ def build_inputs(*, review: RegionalReview, language: str) -> InputsReport:
         title=gettext("Inputs by language"),
         unit=gettext("inputs"),
         rows=[
-            (get_language_info(code)["name_translated"] if code else "–", count)
+            (get_language_info(code)["name_translated"] if code else "\u2013", count)
             for code, count in language_counts.values_list("language", "n")
         ],
         rtl=rtl,

@@ -55,7 +55,10 @@ class ReportAdmin(admin.ModelAdmin):
             gettext("Open"),
         )
 
-    @admin.action(description=_("Render again (a new version)"), permissions=["add"])
+    def has_render_permission(self, request):
+        return request.user.has_perm("reports.add_report")
+
+    @admin.action(description=_("Render again (a new version)"), permissions=["render"])
     def render_again(self, request, queryset):
         count = 0
         for report in queryset.select_related("session", "review"):
@@ -163,7 +166,6 @@ def _render_action(kind: str, description):
 
     action.__name__ = f"render_{kind}_report"
     action.short_description = description
-    action.allowed_permissions = ()
     return action
 
 

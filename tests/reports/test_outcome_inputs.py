@@ -72,8 +72,8 @@ def test_outcome_key_message_cites_its_session_and_input_as_references(sourced, 
     ]
     assert '<a href="#ref-1">[1]</a><a href="#ref-2">[2]</a>' in html
     assert (
-        "[2] “Firewalls between services and immigration enforcement”, Civil society, Spain, written input"
-        in text
+        "[2] “Firewalls between services and immigration enforcement”, Civil society, "
+        "Spain, written input" in text
     )
     assert "Member State speaker: Ana Example, Ambassador, Portugal" in text
     assert "Rapporteur: Rita Rapporteur, Migrant-led organisation, Athens" in text

@@ -20,9 +20,15 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 BULLET = re.compile(r"^[-•*]\s+")
 
 
+LINKABLE = re.compile(r"https?://|www\.|@")
+
+
 def _urlize(text: str) -> str:
     from django.utils.html import urlize
 
+    # urlize is slow on long text: most passages hold no address and only need escaping.
+    if not LINKABLE.search(text):
+        return escape(text)
     return urlize(text, nofollow=False, autoescape=True)
 
 

@@ -1,6 +1,21 @@
-from django.contrib import admin
+"""Reports in the admin: versions with their state, actions to render again, publish
+and withdraw; the report texts of a review; and "render" actions added to the session
+and review admins (registered by consultations, which must not import reports)."""
 
-from reports.models import Report
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from consultations.models import RegionalReview, Session
+from reports import services
+from reports.enums import ReportKind, ReportStatus
+from reports.models import Report, ReviewReportText
 
 
 @admin.register(Report)
@@ -11,9 +26,161 @@ class ReportAdmin(admin.ModelAdmin):
         "language",
         "version",
         "status",
+        "page_count",
         "requested_at",
         "published_at",
+        "progress_link",
     )
-    list_filter = ("kind", "status", "language")
+    list_filter = ("kind", "status", "language", ("published_at", admin.EmptyFieldListFilter))
     list_select_related = ("session", "review")
     show_full_result_count = False
+    date_hierarchy = "requested_at"
+    search_fields = ("session__slug", "review__slug", "session__title_en", "review__title_en")
+    actions = ("render_again", "publish", "withdraw")
+    readonly_fields = [
+        field.name
+        for field in Report._meta.get_fields()
+        if getattr(field, "concrete", False) and not field.auto_created
+    ] + ["progress_link"]
+
+    def has_add_permission(self, request):
+        # A version is made by rendering (the session/review buttons or the actions).
+        return False
+
+    @admin.display(description=_("progress and download"))
+    def progress_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("reports:staff_detail", kwargs={"pk": obj.pk}),
+            gettext("Open"),
+        )
+
+    def has_render_permission(self, request):
+        return request.user.has_perm("reports.add_report")
+
+    @admin.action(description=_("Render again (a new version)"), permissions=["render"])
+    def render_again(self, request, queryset):
+        count = 0
+        for report in queryset.select_related("session", "review"):
+            services.report_rerender(report=report, requested_by=request.user)
+            count += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s report is being rendered.",
+                "%(count)s reports are being rendered.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("reports.publish_report")
+
+    @admin.action(description=_("Publish the selected versions"), permissions=["publish"])
+    def publish(self, request, queryset):
+        published, skipped = 0, 0
+        for report in queryset:
+            try:
+                services.report_publish(report=report, published_by=request.user)
+                published += 1
+            except ValidationError:
+                skipped += 1
+        self.message_user(
+            request,
+            gettext("%(published)s published; %(skipped)s skipped (not rendered).")
+            % {"published": published, "skipped": skipped},
+            messages.SUCCESS if not skipped else messages.WARNING,
+        )
+
+    @admin.action(
+        description=_("Withdraw the selected versions from publication"), permissions=["publish"]
+    )
+    def withdraw(self, request, queryset):
+        count = 0
+        for report in queryset.filter(published_at__isnull=False):
+            services.report_withdraw(report=report)
+            count += 1
+        self.message_user(request, gettext("%(count)s withdrawn.") % {"count": count})
+
+
+@admin.register(ReviewReportText)
+class ReviewReportTextAdmin(TranslationAdmin):
+    list_display = ("review", "rapporteur_name", "updated_at")
+    list_select_related = ("review",)
+    readonly_fields = ("updated_at", "updated_by")
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+def _render_action(kind: str, description):
+    """An admin action on sessions or reviews that renders a report of each selected
+    one, in the languages chosen on a confirmation page."""
+
+    def action(modeladmin, request, queryset):
+        if not request.user.has_perm("reports.add_report"):
+            modeladmin.message_user(request, gettext("You may not render reports."), messages.ERROR)
+            return None
+        languages = [
+            code for code in request.POST.getlist("languages") if code in dict(settings.LANGUAGES)
+        ]
+        if "apply" in request.POST and languages:
+            started = [
+                services.report_request(
+                    kind=kind, subject=subject, language=language, requested_by=request.user
+                )
+                for subject in queryset
+                for language in languages
+            ]
+            modeladmin.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}?status__exact={}">{}</a>',
+                    ngettext(
+                        "%(count)s report is being rendered.",
+                        "%(count)s reports are being rendered.",
+                        len(started),
+                    )
+                    % {"count": len(started)},
+                    reverse("admin:reports_report_changelist"),
+                    ReportStatus.QUEUED,
+                    gettext("Follow them"),
+                ),
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "reports/admin/render_confirm.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": description,
+                "subjects": queryset,
+                "action": request.POST.get("action"),
+                "languages": settings.LANGUAGES,
+                "error": "apply" in request.POST,
+                "opts": modeladmin.model._meta,
+            },
+        )
+
+    action.__name__ = f"render_{kind}_report"
+    action.short_description = description
+    return action
+
+
+render_summary = _render_action(ReportKind.SUMMARY, _("Render the summary report (PDF)"))
+render_outcome = _render_action(ReportKind.OUTCOME, _("Render the outcome report (PDF)"))
+render_inputs = _render_action(ReportKind.INPUTS, _("Render the inputs analysis (PDF)"))
+
+
+def _add_actions(model, *actions) -> None:
+    model_admin = admin.site._registry.get(model)
+    if model_admin is None:
+        return
+    existing = list(model_admin.actions or [])
+    model_admin.actions = [*existing, *[a for a in actions if a not in existing]]
+
+
+_add_actions(Session, render_summary)
+_add_actions(RegionalReview, render_outcome, render_inputs)

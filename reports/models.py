@@ -60,11 +60,25 @@ class Report(models.Model):
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     used_fallback = models.BooleanField(_("some content fell back to English"), default=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    file_size = models.PositiveIntegerField(_("file size (bytes)"), null=True, blank=True)
+    # What the builder found missing or odd (a roundtable without key messages, an
+    # objective in no cluster): shown to staff before they publish, never printed.
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    worker = models.CharField(_("rendered by worker"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
         verbose_name = _("report")
         verbose_name_plural = _("reports")
+        permissions = [("publish_report", _("Can publish and withdraw reports"))]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -84,7 +98,10 @@ class Report(models.Model):
                 name="report_review_version_once",
             ),
         ]
-        indexes = [models.Index(fields=["status", "started_at"], name="report_status_started")]
+        indexes = [
+            models.Index(fields=["status", "started_at"], name="report_status_started"),
+            models.Index(fields=["published_at"], name="report_published"),
+        ]
 
     def __str__(self) -> str:
         subject = self.session or self.review
@@ -93,3 +110,66 @@ class Report(models.Model):
     @property
     def subject(self):
         return self.session or self.review
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in {ReportStatus.READY, ReportStatus.FAILED}
+
+    @property
+    def download_name(self) -> str:
+        """The file name a downloader sees: kind, subject slug, language and version."""
+        return f"{self.kind}-{self.subject.slug}-{self.language}-v{self.version}.pdf"
+
+
+class ReviewReportText(models.Model):
+    """What the secretariat writes for a review's outcome report and inputs analysis:
+    the parts no data can give. Kept here, not on the review, because consultations and
+    roundtables must not depend on reports."""
+
+    review = models.OneToOneField(
+        RegionalReview,
+        on_delete=models.CASCADE,
+        related_name="report_text",
+        verbose_name=_("Regional Review"),
+    )
+    introduction = models.TextField(
+        _("introduction to the outcome report"),
+        blank=True,
+        help_text=_("Paragraphs separated by a blank line."),
+    )
+    rapporteur_name = models.CharField(_("Rapporteur"), max_length=200, blank=True)
+    rapporteur_function = models.CharField(
+        _("Rapporteur's function and organisation"), max_length=300, blank=True
+    )
+    rapporteur_presentation = models.TextField(
+        _("Rapporteur's presentation of the multi-stakeholder consultation"),
+        blank=True,
+        help_text=_(
+            "As delivered at the opening of the Regional Review meeting. Paragraphs "
+            "separated by a blank line; a line starting with “- ” is a bullet point."
+        ),
+    )
+    conclusions = models.TextField(_("conclusions and way forward"), blank=True)
+    inputs_introduction = models.TextField(
+        _("introduction to the inputs analysis paper"), blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        verbose_name = _("report texts of a Regional Review")
+        verbose_name_plural = _("report texts of Regional Reviews")
+
+    def __str__(self) -> str:
+        return str(self.review)

@@ -1,0 +1,196 @@
+"""What every builder needs: translated fields with the English fallback noticed,
+dates and times in the report's language, lists joined the way a sentence joins them,
+and attendance counted by sector."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
+from django.utils import formats
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_bidi, gettext, pgettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from consultations.enums import Attendance, RegistrationStatus, SessionFormat
+from consultations.models import Registration, Session
+from gcm.models import Sector
+from reports.markup import Fragment, inline, language_attrs
+
+FALLBACK_LANGUAGE = "en"
+
+# Cities the secretariat meets in, by time zone, for "11:00 am - 12:30 pm (Geneva)".
+# Europe/Zurich is Geneva's zone (the project stores Geneva times in it).
+ZONE_CITIES = {
+    "Europe/Zurich": _("Geneva"),
+    "Europe/Vienna": _("Vienna"),
+    "Europe/Brussels": _("Brussels"),
+    "America/New_York": _("New York"),
+    "America/Santiago": _("Santiago"),
+    "America/Panama": _("Panama City"),
+    "Africa/Addis_Ababa": _("Addis Ababa"),
+    "Africa/Nairobi": _("Nairobi"),
+    "Africa/Dakar": _("Dakar"),
+    "Africa/Cairo": _("Cairo"),
+    "Asia/Bangkok": _("Bangkok"),
+    "Asia/Beirut": _("Beirut"),
+    "UTC": _("UTC"),
+}
+
+
+@dataclass
+class Localizer:
+    """Reads translated (modeltranslation) fields in the report's language. Where a
+    translation is missing the English text is used, and that is remembered, so that
+    the report can say so (GCM reports are often drafted in English first)."""
+
+    language: str
+    fallbacks: list[str] = field(default_factory=list)
+
+    def text(self, obj, name: str) -> tuple[str, str]:
+        """(text, language of the text)."""
+        own = getattr(obj, build_localized_fieldname(name, self.language), "") or ""
+        if own.strip() or self.language == FALLBACK_LANGUAGE:
+            return own, self.language
+        english = getattr(obj, build_localized_fieldname(name, FALLBACK_LANGUAGE), "") or ""
+        if english.strip():
+            self.fallbacks.append(f"{obj._meta.model_name}.{name}#{obj.pk}")
+            return english, FALLBACK_LANGUAGE
+        return "", self.language
+
+    def fragment(self, obj, name: str, footnotes=None) -> Fragment:
+        text, lang = self.text(obj, name)
+        return self.wrap(inline(text, footnotes) if text else "", lang)
+
+    def wrap(self, html, lang: str) -> Fragment:
+        code, rtl = language_attrs(lang=lang, document_lang=self.language)
+        return Fragment(html=html, lang=code, rtl=rtl)
+
+    @property
+    def used_fallback(self) -> bool:
+        return bool(self.fallbacks)
+
+
+def direction() -> str:
+    return "rtl" if get_language_bidi() else "ltr"
+
+
+def long_date(value: dt.date) -> str:
+    # Translators: a Django date format for report cover pages, e.g. "Tuesday, 14
+    # November 2023" (l = weekday, j = day, F = month, Y = year).
+    return formats.date_format(value, pgettext("report date format", "l, j F Y"))
+
+
+def short_date(value: dt.date) -> str:
+    # Translators: a Django date format, e.g. "14 November 2023".
+    return formats.date_format(value, pgettext("report short date format", "j F Y"))
+
+
+def clock(value: dt.datetime) -> str:
+    # Translators: a Django time format for reports, "g:i A" gives "11:00 am" in English
+    # (it is written in lower case); use "H:i" for a 24-hour clock.
+    return formats.time_format(value, pgettext("report time format", "g:i A")).lower()
+
+
+def zone_city(zone: str) -> str:
+    if zone in ZONE_CITIES:
+        return str(ZONE_CITIES[zone])
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def meeting_when(session: Session) -> tuple[str, str]:
+    """("Tuesday, 14 November 2023", "11:00 am - 12:30 pm (Geneva)") in the session's
+    own time zone."""
+    starts, ends = session.local_starts_at, session.local_ends_at
+    day = long_date(starts.date())
+    if ends.date() != starts.date():
+        day = f"{day} \u2013 {long_date(ends.date())}"
+    hours = f"{clock(starts)} - {clock(ends)} ({zone_city(session.time_zone)})"
+    return day, hours
+
+
+def join_list(items: list[str]) -> str:
+    """ "a, b and c" in the active language."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    # Translators: joins the last two items of a list: "2, 5, 6, 12 and 18".
+    last = gettext("%(items)s and %(last)s")
+    separator = pgettext("list separator", ", ")
+    return last % {"items": separator.join(items[:-1]), "last": items[-1]}
+
+
+def in_sentence(name: str) -> str:
+    """A sector name as it reads inside a sentence: "Migrants" becomes "migrants", but
+    "National Human Rights Institutions" keeps its capitals."""
+    words = name.split()
+    if len(words) > 1 and any(word[:1].isupper() for word in words[1:]):
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def place_line(session: Session, localizer: Localizer) -> Fragment:
+    """Venue and/or platform, as the cover of a summary report gives them
+    ("ZOOM online platform")."""
+    venue, venue_lang = localizer.text(session, "venue")
+    platform = format_html('<span class="platform">{}</span>', session.platform)
+    online = (
+        safe_format(gettext("%(platform)s online platform"), platform=platform)
+        if session.platform
+        else escape(gettext("Online"))
+    )
+    if session.format == SessionFormat.ONLINE:
+        return localizer.wrap(online, localizer.language)
+    if session.format == SessionFormat.IN_PERSON or not session.platform:
+        return localizer.wrap(escape(venue), venue_lang)
+    return localizer.wrap(
+        safe_format(gettext("%(venue)s and %(online)s"), venue=venue, online=online),
+        localizer.language,
+    )
+
+
+def safe_format(template: str, **values) -> SafeString:
+    """Interpolate into a translated sentence: the sentence and every plain value are
+    escaped, values already safe (built by format_html) are kept."""
+    return mark_safe(escape(template) % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308
+
+
+@dataclass
+class SectorCount:
+    sector: Sector | None
+    count: int
+
+    @property
+    def label(self) -> str:
+        return self.sector.name if self.sector else gettext("Sector not stated")
+
+
+def attended(session_ids) -> "Registration.objects":
+    return Registration.objects.filter(
+        session_id__in=session_ids,
+        status=RegistrationStatus.CONFIRMED,
+        attendance=Attendance.ATTENDED,
+    )
+
+
+def attendance_by_sector(session_ids) -> list[SectorCount]:
+    """Attendees counted by the sector of their organisation, or of their profile when
+    they came as individuals; in the order of GCM para 44."""
+    rows = (
+        attended(session_ids)
+        .annotate(
+            sector_id=Coalesce(
+                F("user__profile__organisation__sector_id"), F("user__profile__sector_id")
+            )
+        )
+        .values("sector_id")
+        .annotate(count=Count("pk"))
+    )
+    counts = {row["sector_id"]: row["count"] for row in rows}
+    sectors = Sector.objects.filter(pk__in=[key for key in counts if key is not None])
+    result = [SectorCount(sector, counts[sector.pk]) for sector in sectors.order_by("position")]
+    if counts.get(None):
+        result.append(SectorCount(None, counts[None]))
+    return result

@@ -1,0 +1,298 @@
+"""Writes of reports: requesting a render (a new version), rendering it, publishing and
+withdrawing a version, and the watchdog that never lets a report stay stuck.
+
+A report row knows its own state (queued, rendering, ready, failed with the reason).
+Rendering is safe to run twice: the status column is locked with select_for_update,
+only a queued row is taken, and the result is written only by the attempt that took it.
+"""
+
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from consultations.models import RegionalReview, Session
+from reports.builders import build_for, review_for_report, session_for_summary
+from reports.enums import ReportKind, ReportStatus
+from reports.models import Report
+from reports.rendering import RenderedFile, render
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+# A live worker never renders longer than this (the task's hard time limit)...
+RENDER_TIME_LIMIT = 600
+RENDER_SOFT_TIME_LIMIT = 540
+# ...so a report still "rendering" after it (plus a margin) lost its worker.
+STALE_AFTER = timedelta(seconds=RENDER_TIME_LIMIT + 120)
+# A queued report no worker has taken by then is handed to the broker again.
+RESEND_QUEUED_AFTER = timedelta(minutes=5)
+
+# Failures worth another try: the database or the file storage went away for a moment.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError, OSError)
+
+
+class SubjectMissing(Exception):
+    pass
+
+
+def _subject_kwargs(*, kind: str, subject) -> dict:
+    if kind == ReportKind.SUMMARY:
+        if not isinstance(subject, Session):
+            raise ValidationError(gettext("A summary report is made for a session."))
+        return {"session": subject, "review": None}
+    if kind in (ReportKind.OUTCOME, ReportKind.INPUTS):
+        if not isinstance(subject, RegionalReview):
+            raise ValidationError(
+                gettext("Outcome reports and inputs analyses are made for a Regional Review.")
+            )
+        return {"session": None, "review": subject}
+    raise ValidationError(gettext("Unknown kind of report."))
+
+
+def report_request(*, kind: str, subject, language: str, requested_by=None) -> Report:
+    """Queue a new version of a report and hand it to a worker once committed. If the
+    same report (kind, subject, language) is already queued or rendering, that one is
+    returned instead, so that a double click renders once."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(gettext("Unknown language."))
+    subject_kwargs = _subject_kwargs(kind=kind, subject=subject)
+    with transaction.atomic():
+        # Lock the subject so that two requests cannot take the same version number.
+        type(subject).objects.select_for_update().filter(pk=subject.pk).first()
+        siblings = Report.objects.filter(kind=kind, language=language, **subject_kwargs)
+        in_flight = siblings.filter(
+            status__in=[ReportStatus.QUEUED, ReportStatus.RENDERING]
+        ).first()
+        if in_flight is not None:
+            return in_flight
+        version = (siblings.aggregate(last=Max("version"))["last"] or 0) + 1
+        report = Report.objects.create(
+            kind=kind,
+            language=language,
+            version=version,
+            requested_by=requested_by,
+            **subject_kwargs,
+        )
+        transaction.on_commit(lambda: hand_to_worker(report.pk))
+    return report
+
+
+def report_rerender(*, report: Report, requested_by=None) -> Report:
+    """Render the same report again: a new version; the old one, published or not, stays."""
+    return report_request(
+        kind=report.kind,
+        subject=report.subject,
+        language=report.language,
+        requested_by=requested_by,
+    )
+
+
+def hand_to_worker(report_id: int) -> None:
+    from reports.tasks import render_report
+
+    try:
+        if render_report.app.conf.task_always_eager:
+            # No broker (make run, tests): render here, with the task's bounded retries,
+            # and let the row, not an exception, tell how it went.
+            for attempt in range(1, MAX_ATTEMPTS + 1):
+                try:
+                    report_render(report_id=report_id, final_attempt=attempt == MAX_ATTEMPTS)
+                except TRANSIENT_ERRORS:
+                    continue
+                break
+        else:
+            render_report.apply_async(kwargs={"report_id": report_id})
+    except Exception:
+        # Broker unreachable (or, in eager mode, the render failed: the row says why).
+        # A queued row is handed over again by the watchdog.
+        logger.exception("Could not hand report %s to a worker", report_id)
+
+
+def render_document(*, kind: str, subject, language: str, filename: str):
+    """Build and render, in the report's language: (data, RenderedFile). The one path
+    shared by the task and the render_report command."""
+    with translation.override(language):
+        data = build_for(kind=kind, subject=subject, language=language)
+        return data, render(data, filename=filename)
+
+
+def _load_subject(report: Report):
+    if report.kind == ReportKind.SUMMARY:
+        subject = session_for_summary(pk=report.session_id)
+    else:
+        subject = review_for_report(pk=report.review_id)
+    if subject is None:
+        raise SubjectMissing(gettext("The session or review of this report no longer exists."))
+    return subject
+
+
+def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) -> bool:
+    """Mark the failed attempt: queued again for a retry, or failed with the reason.
+    Returns whether a retry is due."""
+    try:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().filter(pk=report_id).first()
+            if report is None or report.status != ReportStatus.RENDERING:
+                return False
+            if report.attempts != attempt:
+                return False
+            will_retry = retry and report.attempts < MAX_ATTEMPTS
+            report.error = message
+            report.status = ReportStatus.QUEUED if will_retry else ReportStatus.FAILED
+            report.finished_at = None if will_retry else timezone.now()
+            report.save(update_fields=["error", "status", "finished_at"])
+            return will_retry
+    except DatabaseError:
+        # The database is what failed: the watchdog will find the row still rendering.
+        logger.exception("Could not record the failure of report %s", report_id)
+        return retry
+
+
+def report_render(*, report_id: int, worker: str = "", final_attempt: bool = False):
+    """Render one queued report to PDF and store it. Skips a missing row, a row that is
+    final (ready, failed) and a row another worker is rendering. Transient errors are
+    raised again after the row is queued again, so that the task retries; others fail
+    the row with the reason."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_id).first()
+        if report is None:
+            logger.warning("Report %s does not exist: nothing to render", report_id)
+            return None
+        if report.status != ReportStatus.QUEUED:
+            logger.info("Report %s is %s: not rendering it again", report_id, report.status)
+            return report
+        report.status = ReportStatus.RENDERING
+        report.started_at = timezone.now()
+        report.finished_at = None
+        report.attempts += 1
+        report.worker = worker[:200]
+        report.save(update_fields=["status", "started_at", "finished_at", "attempts", "worker"])
+        attempt = report.attempts
+
+    started = time.perf_counter()
+    try:
+        subject = _load_subject(report)
+        data, rendered = render_document(
+            kind=report.kind,
+            subject=subject,
+            language=report.language,
+            filename=report.download_name,
+        )
+    except TRANSIENT_ERRORS as exc:
+        message = gettext("Attempt %(attempt)s failed: %(error)s") % {
+            "attempt": attempt,
+            "error": f"{type(exc).__name__}: {exc}"[:500],
+        }
+        if _record_failure(
+            report_id=report_id, attempt=attempt, message=message, retry=not final_attempt
+        ):
+            raise
+        return None
+    except Exception as exc:
+        if type(exc).__name__ == "SoftTimeLimitExceeded":
+            message = gettext("Rendering took longer than %(seconds)s seconds.") % {
+                "seconds": RENDER_SOFT_TIME_LIMIT
+            }
+        else:
+            logger.exception("Report %s failed to render", report_id)
+            message = f"{type(exc).__name__}: {exc}"[:1000]
+        _record_failure(report_id=report_id, attempt=attempt, message=message, retry=False)
+        return None
+    return _store(
+        report_id=report_id,
+        attempt=attempt,
+        data=data,
+        rendered=rendered,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
+    with transaction.atomic():
+        report = Report.objects.select_for_update().filter(pk=report_id).first()
+        if report is None or report.status != ReportStatus.RENDERING or report.attempts != attempt:
+            # The watchdog gave this attempt up and another took over: its result wins.
+            logger.info("Report %s attempt %s was superseded; result dropped", report_id, attempt)
+            return report
+        report.pdf.save(rendered.filename, ContentFile(rendered.content), save=False)
+        report.status = ReportStatus.READY
+        report.finished_at = timezone.now()
+        report.render_seconds = round(seconds, 3)
+        report.page_count = rendered.page_count
+        report.file_size = len(rendered.content)
+        report.used_fallback = data.used_fallback
+        report.warnings = [str(warning) for warning in data.warnings]
+        report.error = ""
+        report.save()
+    return report
+
+
+def report_publish(*, report: Report, published_by=None) -> Report:
+    """Publish a rendered version: listed at /reports/ and downloadable by anyone."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.status != ReportStatus.READY or not report.pdf:
+            raise ValidationError(gettext("Only a rendered report can be published."))
+        if report.published_at is None:
+            report.published_at = timezone.now()
+            report.published_by = published_by
+            report.save(update_fields=["published_at", "published_by"])
+    return report
+
+
+def report_withdraw(*, report: Report) -> Report:
+    """Take a version off the public list; it becomes a staff-only draft again."""
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        report.published_at = None
+        report.published_by = None
+        report.save(update_fields=["published_at", "published_by"])
+    return report
+
+
+def report_watchdog(*, now=None) -> dict[str, int]:
+    """Find reports a dead worker left in "rendering" and queue them again, or fail them
+    with the reason once they have used their attempts; hand queued reports no worker
+    took back to the broker."""
+    now = now or timezone.now()
+    requeue, failed = [], 0
+    with transaction.atomic():
+        stuck = Report.objects.select_for_update(skip_locked=True).filter(
+            status=ReportStatus.RENDERING, started_at__lt=now - STALE_AFTER
+        )
+        for report in stuck:
+            started = report.started_at.strftime("%Y-%m-%d %H:%M UTC")
+            if report.attempts >= MAX_ATTEMPTS:
+                report.status = ReportStatus.FAILED
+                report.finished_at = now
+                report.error = gettext(
+                    "The worker rendering this report stopped without finishing (last "
+                    "attempt started %(started)s); %(attempts)s attempts made, giving up."
+                ) % {"started": started, "attempts": report.attempts}
+                failed += 1
+            else:
+                report.status = ReportStatus.QUEUED
+                report.error = gettext(
+                    "The worker rendering this report stopped without finishing (attempt "
+                    "started %(started)s); queued again."
+                ) % {"started": started}
+                requeue.append(report.pk)
+            report.save(update_fields=["status", "finished_at", "error"])
+    resend = list(
+        Report.objects.filter(
+            status=ReportStatus.QUEUED, requested_at__lt=now - RESEND_QUEUED_AFTER
+        )
+        .exclude(pk__in=requeue)
+        .values_list("pk", flat=True)[:200]
+    )
+    for report_id in [*requeue, *resend]:
+        transaction.on_commit(lambda report_id=report_id: hand_to_worker(report_id))
+    return {"requeued": len(requeue), "failed": failed, "resent": len(resend)}

@@ -1,0 +1,77 @@
+"""Browser journeys of the reports: staff render the demo summary from the admin, wait
+for it and download it; the progress page follows a render without reloading."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from consultations.models import Session
+from reports import services
+from reports.enums import ReportStatus
+from reports.models import Report
+from tests.factories import StaffFactory
+from tests.factories.reports import ReportFactory, ensure_reference_data
+
+# Serialized rollback puts back the reference data the migrations load (sectors,
+# regions), which a transactional test's flush removes.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def sign_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+# The session admin form's URLFields warn about Django 6's default scheme (not ours).
+@pytest.mark.filterwarnings("ignore::django.utils.deprecation.RemovedInDjango60Warning")
+def test_staff_render_journey_follows_progress_and_downloads_the_demo_summary(live_server, page):
+    """One journey (the reference data must survive it): a queued report's page updates
+    without reloading when a worker finishes it; then staff render the demo summary
+    from the admin, wait for it and download it."""
+    ensure_reference_data()
+    call_command("load_demo", verbosity=0)
+    session = Session.objects.get(slug="unece-pre-consultation-2023-11-14")
+    sign_in(page, live_server, StaffFactory())
+
+    # 1. A report a worker has not taken yet: the page polls its state.
+    queued = ReportFactory(session=session, version=1)
+    page.goto(f"{live_server.url}/en/staff/reports/{queued.pk}/")
+    status = page.locator(".report-status [role=status]")
+    assert status.inner_text().startswith("Queued")
+    page.evaluate("window.notReloaded = true")
+
+    services.report_render(report_id=queued.pk)  # the worker
+
+    page.get_by_role("link", name="Download the PDF").wait_for(state="visible", timeout=15_000)
+    assert status.inner_text().startswith("Ready")
+    assert page.get_by_role("button", name="Publish this version").is_visible()
+    assert page.evaluate("window.notReloaded") is True
+
+    # 2. From the session's admin page to the downloaded PDF.
+    page.goto(f"{live_server.url}/admin/consultations/session/{session.pk}/change/")
+    page.get_by_role("link", name="Render summary report (PDF)").click()
+    page.wait_for_url(f"**/en/staff/reports/new/?session={session.pk}&kind=summary")
+    assert page.get_by_label("Consultation summary report").is_checked()
+    assert page.get_by_label("English").is_checked()
+    page.get_by_role("button", name="Render").click()
+
+    download_link = page.get_by_role("link", name="Download the PDF")
+    download_link.wait_for(state="visible", timeout=30_000)
+    assert page.locator(".report-status [role=status]").inner_text().startswith("Ready")
+    with page.expect_download() as info:
+        download_link.click()
+    download = info.value
+
+    assert download.suggested_filename == "summary-unece-pre-consultation-2023-11-14-en-v2.pdf"
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert list(Report.objects.order_by("version").values_list("version", "status")) == [
+        (1, ReportStatus.READY),
+        (2, ReportStatus.READY),
+    ]

@@ -1,0 +1,178 @@
+"""The summary report of the demo pre-consultation holds every section, speaker, figure
+and link of the source document (shared/domain/unece-preconsultation-summary-2023-11-14.md)."""
+
+import pytest
+from django.utils import translation
+
+from consultations.demo import CONTACTS, LINKS, SPEAKERS
+from reports.builders import build_summary, session_for_summary
+from reports.rendering import render, render_html
+from roundtables.demo import CONTENT_INPUTS, PROCESS_INPUTS
+from tests.reports.conftest import PRE_CONSULTATION, holds, pdf_fonts, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def summary(demo_session):
+    session = session_for_summary(slug=PRE_CONSULTATION)
+    with translation.override("en"):
+        data = build_summary(session=session, language="en")
+        rendered = render(data, filename="summary.pdf")
+    return data, rendered, pdf_text(rendered.content)
+
+
+def test_summary_builder_gathers_the_meeting_facts(summary):
+    data, _rendered, _text = summary
+
+    assert data.title.html == (
+        "UNECE Stakeholder Pre-consultation on the Second Round of Regional Reviews of the "
+        "Global Compact for Safe, Orderly and Regular Migration"
+    )
+    assert data.date_line == "Tuesday, 14 November 2023"
+    assert data.time_line == "11:00 am - 12:30 pm (Geneva)"
+    assert data.place_line.html == '<span class="platform">Zoom</span> online platform'
+    assert data.attendance_count == 111
+    assert data.used_fallback is False
+    assert data.warnings == []
+
+
+def test_summary_attendance_sentence_counts_attendees_and_names_their_sectors(summary):
+    data, _rendered, _text = summary
+
+    assert data.attendance == (
+        "This pre-consultation was attended by 111 civil society organizations and "
+        "stakeholders, representing the different sectors listed in para. 44 of the GCM "
+        "(migrants, migrant and diaspora organizations, faith-based organizations, local "
+        "authorities and communities, private sector, trade unions, National Human Rights "
+        "Institutions, International Red Cross and Red Crescent Movement and academia)."
+    )
+    assert [(bar.label, bar.value) for bar in data.attendance_chart.bars] == [
+        ("Migrants", 13),
+        ("Migrant and diaspora organizations", 13),
+        ("Faith-based organizations", 12),
+        ("Local authorities and communities", 12),
+        ("Private sector", 12),
+        ("Trade unions", 13),
+        ("National Human Rights Institutions", 12),
+        ("International Red Cross and Red Crescent Movement", 12),
+        ("Academia", 12),
+    ]
+
+
+def test_summary_builder_numbers_speaker_sections_and_nests_sub_points(summary):
+    data, _rendered, _text = summary
+
+    assert [(s.number, s.name) for s in data.speakers] == [
+        ("I", "Monami Maulik"),
+        ("II", "Amr Taha"),
+    ]
+    assert data.thematic_number == "III"
+    assert [len(s.points) for s in data.speakers] == [6, 11]
+    talks = data.speakers[1].points[4]
+    assert talks.html.startswith("Three GCM talks have already been held")
+    assert len(talks.children) == 3
+
+
+def test_summary_builder_lists_the_four_roundtable_sessions(summary):
+    data, _rendered, _text = summary
+
+    assert data.roundtables == [
+        "Session 1: GCM objectives 2, 5, 6, 12 and 18",
+        "Session 2: GCM objectives 4, 8, 9, 10, 11 and 13",
+        "Session 3: GCM objectives 14, 15, 16, 19, 20 and 22",
+        "Session 4: GCM objectives 1, 3, 7, 17 and 23",
+    ]
+    assert len(data.content_inputs) == 8
+    assert len(data.process_inputs) == 10
+
+
+def test_summary_pdf_holds_every_section_of_the_source(summary):
+    _data, rendered, text = summary
+
+    assert rendered.content.startswith(b"%PDF-")
+    for heading in (
+        "SUMMARY REPORT",
+        "OVERVIEW",
+        "I. INTRODUCTION AND BACKGROUND ON STAKEHOLDER ENGAGEMENT ROADMAP IN THE REGIONAL REVIEWS",
+        "II. GCM REGIONAL REVIEW IN THE UNECE REGION: TIMELINE AND ROADMAP",
+        "III. GCM THEMATIC PRIORITIES: CONTENT, PROCESS & OUTCOMES",
+        "Summary of key priorities and recommendations from stakeholders on content",
+        "Summary of key priorities, recommendations, and questions from stakeholders on "
+        "process and outcomes",
+        "Relevant documents and links",
+        "Tuesday, 14 November 2023",
+        "11:00 am - 12:30 pm (Geneva)",
+        "ZOOM online platform",
+        "This pre-consultation was attended by 111 civil society organizations",
+        "Participants by stakeholder sector (GCM para. 44)",
+    ):
+        assert heading in text, heading
+
+
+def test_summary_pdf_holds_every_speaker_link_contact_and_recommendation(summary):
+    _data, _rendered, text = summary
+
+    for speaker in SPEAKERS:
+        assert f"Speaker: {speaker['name']}, {speaker['function']}" in text
+    for group, title, url in LINKS:
+        assert group in text
+        assert title in text
+        assert url in text.replace(" ", ""), url
+    for contact in CONTACTS:
+        assert f"CONTACT: {contact['heading'].upper()}" in text
+        assert contact["email"] in text
+    for _title, recommendation, _objectives in CONTENT_INPUTS:
+        assert holds(text, recommendation), recommendation
+    for _title, recommendation in PROCESS_INPUTS:
+        assert holds(text, recommendation), recommendation
+    for speaker in SPEAKERS:
+        for point in speaker["points"].split("\n"):
+            assert holds(text, point.strip()), point
+    for line in (
+        "Session 1: GCM objectives 2, 5, 6, 12 and 18",
+        "Session 4: GCM objectives 1, 3, 7, 17 and 23",
+    ):
+        assert line in text
+
+
+def test_summary_footnotes_are_css_footnotes_at_their_markers(summary):
+    data, _rendered, text = summary
+
+    html = render_html(data)
+
+    assert html.count('class="footnote"') == 4
+    assert 'stakeholders<span class="footnote" data-n="1">' in html
+    assert "Pursuant to General Assembly Resolution 73/195, paragraph 44:" in text
+    assert "A/RES/73/326, para 21" in text
+    assert '<html lang="en" dir="ltr">' in html
+
+
+def test_summary_in_arabic_is_right_to_left_with_arabic_text_and_says_it_fell_back(
+    demo_session,
+):
+    session = session_for_summary(slug=PRE_CONSULTATION)
+    with translation.override("ar"):
+        data = build_summary(session=session, language="ar")
+        html = render_html(data)
+        rendered = render(data, filename="ar.pdf")
+
+    text = pdf_text(rendered.content)
+    assert "Noto-Naskh-Arabic" in pdf_fonts(rendered.content)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert data.used_fallback is True
+    assert "المهاجرون" in text
+    assert "منظمات المهاجرين والمغتربين" in text
+    # The English record is marked as English inside the Arabic document.
+    assert '<h1 class="report-title" lang="en" dir="ltr">' in html
+    assert '<p class="fallback-note">' in html
+
+
+def test_summary_in_chinese_uses_the_cjk_font(demo_session):
+    session = session_for_summary(slug=PRE_CONSULTATION)
+    with translation.override("zh-hans"):
+        data = build_summary(session=session, language="zh-hans")
+        rendered = render(data, filename="zh.pdf")
+
+    assert any("CJK" in name for name in pdf_fonts(rendered.content))
+    assert "移民" in pdf_text(rendered.content)

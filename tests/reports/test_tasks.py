@@ -1,0 +1,224 @@
+"""The render task: states, retries on transient errors only, safe to run twice, and
+the watchdog that finds reports a dead worker left rendering."""
+
+import datetime as dt
+
+import pytest
+from django.db import OperationalError
+from django.utils import timezone
+
+from reports import services, tasks
+from reports.enums import ReportStatus
+from reports.models import Report
+from tests.factories.reports import ReportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def celery_retries_inline(monkeypatch):
+    """Let Celery run a task's retries inside apply() instead of raising Retry."""
+    from config.celery import app
+
+    previous = app.conf.task_eager_propagates
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture
+def queued(demo_session) -> Report:
+    return ReportFactory(session=demo_session, version=1)
+
+
+def test_render_task_renders_a_queued_report_to_a_ready_pdf(queued):
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.READY
+    assert queued.attempts == 1
+    assert queued.page_count == 7
+    with queued.pdf.open("rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert queued.file_size == queued.pdf.size
+    assert queued.render_seconds > 0
+    assert queued.error == ""
+    assert queued.warnings == []
+    assert queued.finished_at >= queued.started_at
+
+
+def test_render_task_with_a_missing_row_does_nothing():
+    assert tasks.render_report(report_id=987654) is None
+    assert Report.objects.count() == 0
+
+
+def test_render_task_run_twice_renders_once(queued):
+    tasks.render_report(report_id=queued.pk)
+    queued.refresh_from_db()
+    first = (queued.pdf.name, queued.finished_at)
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert (queued.pdf.name, queued.finished_at) == first
+    assert queued.attempts == 1
+
+
+def test_render_task_skips_a_report_another_worker_is_rendering(queued):
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING, started_at=timezone.now(), attempts=1
+    )
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.RENDERING
+    assert queued.attempts == 1
+    assert not queued.pdf
+
+
+def test_render_task_retries_a_transient_error_then_succeeds(
+    queued, monkeypatch, celery_retries_inline
+):
+    real = services.render_document
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_document", flaky)
+
+    tasks.render_report.apply(kwargs={"report_id": queued.pk}, throw=False)
+
+    queued.refresh_from_db()
+    assert len(calls) == 2
+    assert queued.status == ReportStatus.READY
+    assert queued.attempts == 2
+    assert queued.error == ""
+
+
+def test_render_task_fails_with_the_reason_when_transient_errors_persist(
+    queued, monkeypatch, celery_retries_inline
+):
+    def down(**kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(services, "render_document", down)
+
+    tasks.render_report.apply(kwargs={"report_id": queued.pk}, throw=False)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.FAILED
+    assert queued.attempts == services.MAX_ATTEMPTS
+    assert queued.error == "Attempt 3 failed: OperationalError: could not connect to server"
+
+
+def test_render_task_does_not_retry_a_bug(queued, monkeypatch, celery_retries_inline):
+    calls = []
+
+    def broken(**kwargs):
+        calls.append(1)
+        raise KeyError("speakers")
+
+    monkeypatch.setattr(services, "render_document", broken)
+
+    tasks.render_report.apply(kwargs={"report_id": queued.pk}, throw=False)
+
+    queued.refresh_from_db()
+    assert calls == [1]
+    assert queued.status == ReportStatus.FAILED
+    assert queued.error == "KeyError: 'speakers'"
+
+
+def test_render_result_of_a_superseded_attempt_is_dropped(queued, monkeypatch):
+    real = services.render_document
+
+    def slow_then_superseded(**kwargs):
+        result = real(**kwargs)
+        # Meanwhile the watchdog gave this attempt up and another worker took over.
+        Report.objects.filter(pk=queued.pk).update(attempts=2)
+        return result
+
+    monkeypatch.setattr(services, "render_document", slow_then_superseded)
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.RENDERING
+    assert not queued.pdf
+
+
+def test_render_of_a_subject_gone_meanwhile_fails_with_the_reason(queued, monkeypatch):
+    monkeypatch.setattr(services, "session_for_summary", lambda **kwargs: None)
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.FAILED
+    assert queued.error == "SubjectMissing: The session or review of this report no longer exists."
+
+
+def test_watchdog_requeues_a_report_left_rendering_by_a_dead_worker(
+    queued, django_capture_on_commit_callbacks
+):
+    started = timezone.now() - services.STALE_AFTER - dt.timedelta(minutes=1)
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING, started_at=started, attempts=1
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = tasks.watchdog()
+
+    queued.refresh_from_db()
+    assert counts == {"requeued": 1, "failed": 0, "resent": 0}
+    # Eager Celery: handed over on commit and rendered at once.
+    assert queued.status == ReportStatus.READY
+    assert queued.attempts == 2
+
+
+def test_watchdog_fails_a_report_whose_attempts_are_used_up_with_the_reason(queued):
+    started = dt.datetime(2024, 3, 1, 10, 0, tzinfo=dt.UTC)
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING, started_at=started, attempts=services.MAX_ATTEMPTS
+    )
+
+    counts = services.report_watchdog()
+
+    queued.refresh_from_db()
+    assert counts == {"requeued": 0, "failed": 1, "resent": 0}
+    assert queued.status == ReportStatus.FAILED
+    assert queued.error == (
+        "The worker rendering this report stopped without finishing (last attempt started "
+        "2024-03-01 10:00 UTC); 3 attempts made, giving up."
+    )
+
+
+def test_watchdog_leaves_a_report_that_is_rendering_now_alone(queued):
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING, started_at=timezone.now(), attempts=1
+    )
+
+    counts = services.report_watchdog()
+
+    queued.refresh_from_db()
+    assert counts == {"requeued": 0, "failed": 0, "resent": 0}
+    assert queued.status == ReportStatus.RENDERING
+
+
+def test_watchdog_hands_an_old_queued_report_to_a_worker_again(
+    queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    Report.objects.filter(pk=queued.pk).update(
+        requested_at=timezone.now() - dt.timedelta(minutes=30)
+    )
+    handed = []
+    monkeypatch.setattr(services, "hand_to_worker", handed.append)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = services.report_watchdog()
+
+    assert counts == {"requeued": 0, "failed": 0, "resent": 1}
+    assert handed == [queued.pk]

@@ -107,6 +107,7 @@ class RoundtableRole(models.Model):
                 fields=["roundtable"],
                 condition=Q(kind=RoleKind.MEMBER_STATE_SPEAKER),
                 name="one_member_state_speaker",
+                violation_error_message=_("A roundtable is opened by one Member State speaker."),
             ),
         ]
 
@@ -133,9 +134,10 @@ class RoundtableRole(models.Model):
 
     @property
     def display_name(self) -> str:
+        """The printed name; a linked account's email address is never shown."""
         if self.name:
             return self.name
-        return str(self.user) if self.user_id else ""
+        return self.user.name if self.user_id else ""
 
 
 def input_attachment_path(instance, filename: str) -> str:

@@ -319,12 +319,12 @@ def selection_action(request, slug):
                 _("Shortlist saved: %(added)s added, %(removed)s removed.")
                 % {"added": added, "removed": removed},
             )
-        elif action in {"select", "unselect"}:
-            application = call.applications.filter(pk=_ids([request.POST.get("application")])[0])
-            application = application.select_related("user").first()
+        elif action.startswith(("select:", "unselect:")):
+            verb, _sep, pk = action.partition(":")
+            application = call.applications.select_related("user").filter(pk=_ids([pk])[0]).first()
             if application is None:
                 raise Http404
-            if action == "select":
+            if verb == "select":
                 services.application_select(application=application, by=request.user)
                 messages.success(request, _("Selected; the candidate has been told."))
             else:

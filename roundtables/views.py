@@ -61,7 +61,8 @@ def input_list(request):
     )
     chosen = filters.get("roundtable")
     groups = selectors.inputs_by_cluster(
-        inputs=inputs, roundtables=[chosen] if chosen else roundtables
+        inputs=inputs,
+        roundtables=[rt for rt in roundtables if rt.pk == chosen.pk] if chosen else roundtables,
     )
     return render(
         request,

@@ -198,6 +198,7 @@ class Migration(migrations.Migration):
                 condition=models.Q(("kind", "member-state")),
                 fields=("roundtable",),
                 name="one_member_state_speaker",
+                violation_error_message="A roundtable is opened by one Member State speaker.",
             ),
         ),
         migrations.AddField(

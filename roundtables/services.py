@@ -97,7 +97,7 @@ def application_submit(
                 )
                 mail_queue(
                     to=user.email,
-                    template="rapporteur_received",
+                    template="emails/rapporteur_received",
                     context={"application": application, "call": call, "user": user},
                     language=user.language,
                 )
@@ -154,7 +154,7 @@ def _set_status(*, application: Application, to_status: str, by: User | None) ->
     user = application.user
     mail_queue(
         to=user.email,
-        template="rapporteur_status",
+        template="emails/rapporteur_status",
         context={"application": application, "call": application.call, "user": user},
         language=user.language,
     )
@@ -380,7 +380,7 @@ def input_submit(
         stakeholder_input.objectives.set(objectives)
         mail_queue(
             to=author.email,
-            template="inputs_received",
+            template="emails/inputs_received",
             context={"input": stakeholder_input, "review": review, "user": author},
             language=author.language,
         )
@@ -462,7 +462,7 @@ def _moderated(stakeholder_input: StakeholderInput, *, status: str, by: User, no
     if author is not None:
         mail_queue(
             to=author.email,
-            template="inputs_moderated",
+            template="emails/inputs_moderated",
             context={
                 "input": stakeholder_input,
                 "review": stakeholder_input.review,

@@ -297,6 +297,9 @@ def score_save(
     if any(not 1 <= value <= 5 for value, _comment in scores.values()):
         raise ValidationError(_("Scores go from 1 to 5."))
     with transaction.atomic():
+        application = (
+            Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+        )
         _require_scorable(application, reviewer)
         for criterion_id, (value, comment) in scores.items():
             Score.objects.update_or_create(

@@ -3,12 +3,11 @@ review and selection of the Rapporteur. Anyone without the role gets 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from consultations.selectors import review_list
 from roundtables import exports, selectors, services
@@ -298,9 +297,10 @@ def selection(request, slug):
 
 
 @staff_required
-@require_POST
 def selection_action(request, slug):
     call = _call_for(request, slug, check=can_select)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     action = request.POST.get("action", "")
     try:
         if action == "start":

@@ -199,7 +199,9 @@ def shortlist_save(
     call_start_review(call=call, by=by, now=now)
     with transaction.atomic():
         call = _lock_call(call)
-        applications = list(call.applications.select_related("user").select_for_update())
+        applications = list(
+            call.applications.select_related("user").select_for_update(of=("self",))
+        )
         unknown = wanted - {application.pk for application in applications}
         if unknown:
             raise ValidationError(_("Some of the ticked applications are not in this call."))
@@ -262,7 +264,9 @@ def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
     with transaction.atomic():
         call = _lock_call(call)
         _require_review_phase(call, now=now)
-        applications = list(call.applications.select_related("user").select_for_update())
+        applications = list(
+            call.applications.select_related("user").select_for_update(of=("self",))
+        )
         if not any(a.status == ApplicationStatus.SELECTED for a in applications):
             raise ValidationError(_("Select at least one candidate before confirming."))
         told = 0
@@ -298,7 +302,9 @@ def score_save(
         raise ValidationError(_("Scores go from 1 to 5."))
     with transaction.atomic():
         application = (
-            Application.objects.select_for_update().select_related("call").get(pk=application.pk)
+            Application.objects.select_for_update(of=("self",))
+            .select_related("call")
+            .get(pk=application.pk)
         )
         _require_scorable(application, reviewer)
         for criterion_id, (value, comment) in scores.items():
@@ -403,7 +409,7 @@ def input_update(
     now = now or timezone.now()
     with transaction.atomic():
         stakeholder_input = (
-            StakeholderInput.objects.select_for_update()
+            StakeholderInput.objects.select_for_update(of=("self",))
             .select_related("review", "author")
             .get(pk=stakeholder_input.pk)
         )
@@ -443,7 +449,7 @@ def input_withdraw(*, stakeholder_input: StakeholderInput, now=None) -> None:
     now = now or timezone.now()
     with transaction.atomic():
         stakeholder_input = (
-            StakeholderInput.objects.select_for_update()
+            StakeholderInput.objects.select_for_update(of=("self",))
             .select_related("review")
             .get(pk=stakeholder_input.pk)
         )
@@ -477,7 +483,7 @@ def _moderated(stakeholder_input: StakeholderInput, *, status: str, by: User, no
 
 def _lock_input(stakeholder_input: StakeholderInput) -> StakeholderInput:
     return (
-        StakeholderInput.objects.select_for_update()
+        StakeholderInput.objects.select_for_update(of=("self",))
         .select_related("review", "author", "merged_into")
         .get(pk=stakeholder_input.pk)
     )

@@ -514,7 +514,7 @@ def test_cv_download_by_selector_uses_the_original_name(client, call, selector):
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 
-    response.close()
+    b"".join(response.streaming_content)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="Amina.pdf"'
 
@@ -527,7 +527,7 @@ def test_cv_download_in_anonymised_review_hides_the_file_name(client, reviewer, 
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 
-    response.close()
+    b"".join(response.streaming_content)
     assert response.status_code == 200
     assert (
         response["Content-Disposition"] == f'attachment; filename="cv-{application.reference}.pdf"'

@@ -335,7 +335,7 @@ def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, re
     other = client.get(url)
     client.force_login(author)
     own = client.get(url)
-    own.close()
+    b"".join(own.streaming_content)
 
     assert (anonymous.status_code, other.status_code, own.status_code) == (404, 404, 200)
 
@@ -347,7 +347,7 @@ def test_attachment_of_a_published_input_is_public(client, review, author):
     services.input_accept(stakeholder_input=item, by=StaffFactory())
 
     response = client.get(reverse("roundtables:input_attachment", kwargs={"pk": item.pk}))
-    response.close()
+    b"".join(response.streaming_content)
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="input-{item.pk}.pdf"'

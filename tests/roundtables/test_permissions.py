@@ -135,7 +135,7 @@ def test_every_route_for_every_role(client, world):
                 client.force_login(user)
             response = client.get(url)
             if hasattr(response, "streaming_content"):
-                response.close()
+                b"".join(response.streaming_content)
             status = response.status_code
             if status == 302 and response["Location"].startswith(reverse("account_login")):
                 status = LOGIN

@@ -1,29 +1,25 @@
 """Browser journeys of the roundtables app: a candidate applies with a CV and sees the
 status; staff see the shortlist's balance change as they tick."""
 
-import importlib
-from types import SimpleNamespace
-
 import pytest
 
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
 from tests.factories import PASSWORD, StaffFactory, stakeholder
-from tests.factories.roundtables import ApplicationFactory, CallFactory, close_call, pdf_bytes
+from tests.factories.roundtables import (
+    ApplicationFactory,
+    CallFactory,
+    close_call,
+    load_reference_data,
+    pdf_bytes,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
 def _reference_data(transactional_db):
-    """Transactional tests end with a flush, and serialized rollback does not reach the
-    ORM connection of a Playwright test: load the GCM reference data again (the
-    migration's own loader, idempotent)."""
-    from django.apps import apps
-    from django.db import connection
-
-    migration = importlib.import_module("gcm.migrations.0002_reference_data")
-    migration.load(apps, SimpleNamespace(connection=connection))
+    load_reference_data()
 
 
 def sign_in(page, live_server, email):

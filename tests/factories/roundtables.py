@@ -141,3 +141,18 @@ def close_call(call: RapporteurCall) -> RapporteurCall:
     )
     call.refresh_from_db()
     return call
+
+
+def load_reference_data() -> None:
+    """Put the GCM reference data back after a transactional test's flush, with the
+    migration's own idempotent loader. Serialized rollback is not enough: its copy
+    lives on the connection of the context that created the test database, which a
+    Playwright test (its own event loop) does not share."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("gcm.migrations.0002_reference_data")
+    migration.load(apps, SimpleNamespace(connection=connection))

@@ -12,12 +12,20 @@ from roundtables import services
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
 from tests.factories import StaffFactory, stakeholder
-from tests.factories.roundtables import ApplicationFactory, CallFactory, close_call, pdf_upload
+from tests.factories.roundtables import (
+    ApplicationFactory,
+    CallFactory,
+    close_call,
+    load_reference_data,
+    pdf_upload,
+)
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    load_reference_data()
 
 
 def run_together(*targets):

@@ -23,6 +23,8 @@ from stakeholders.enums import Gender
 MIGRANT_SECTORS = frozenset({"migrants", "migrant-diaspora"})
 NOT_STATED = "not-stated"
 OUTSIDE_REGION = "outside"
+# A Member State speaker speaks for a government, not for a stakeholder sector.
+MEMBER_STATE = "member-state"
 
 DIMENSIONS = (
     ("gender", _("Gender")),
@@ -103,7 +105,7 @@ class Labels:
                 OUTSIDE_REGION,
                 NOT_STATED,
             ],
-            "sector": [sector.code for sector in sectors] + [NOT_STATED],
+            "sector": [sector.code for sector in sectors] + [MEMBER_STATE, NOT_STATED],
             "migrant_voice": [MigrantVoice.YES, MigrantVoice.NO, MigrantVoice.NOT_STATED],
         }
         sector_names = {sector.code: sector.name for sector in sectors}
@@ -120,7 +122,11 @@ class Labels:
                 OUTSIDE_REGION: _("Outside the region"),
                 NOT_STATED: pgettext_lazy("country", "Not stated"),
             },
-            "sector": {**sector_names, NOT_STATED: pgettext_lazy("sector", "Not stated")},
+            "sector": {
+                **sector_names,
+                MEMBER_STATE: _("Member State"),
+                NOT_STATED: pgettext_lazy("sector", "Not stated"),
+            },
             "migrant_voice": dict(MigrantVoice.choices),
         }
 

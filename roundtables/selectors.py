@@ -12,8 +12,8 @@ from django_countries import countries
 from consultations.models import RegionalReview
 from consultations.selectors import session_public
 from gcm.models import Objective, Sector
-from roundtables.balance import Labels, Person
-from roundtables.enums import ApplicationStatus, InputStatus, InputType
+from roundtables.balance import MEMBER_STATE, Labels, Person
+from roundtables.enums import ApplicationStatus, InputStatus, InputType, RoleKind
 from roundtables.models import (
     Application,
     ApplicationStatusChange,
@@ -73,10 +73,13 @@ def role_person(role: RoundtableRole, *, labels: Labels) -> Person:
     the linked stakeholder's profile."""
     profile = getattr(role.user, "profile", None) if role.user_id else None
     sector = role.sector or (profile.sector if profile else None)
+    sector_code = sector.code if sector else ""
+    if not sector_code and role.kind == RoleKind.MEMBER_STATE_SPEAKER:
+        sector_code = MEMBER_STATE
     return labels.person(
         gender=role.gender or (profile.gender if profile else ""),
         country=str(role.country or (profile.country if profile else "")),
-        sector_code=sector.code if sector else "",
+        sector_code=sector_code,
     )
 
 

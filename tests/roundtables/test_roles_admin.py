@@ -159,6 +159,17 @@ def test_admin_change_page_shows_the_panel_balance(client, roundtable):
     assert '<tr><th scope="row">Civil society</th><td>1</td><td>33%</td></tr>' in html
 
 
+def test_admin_panel_balance_counts_the_member_state_speaker_apart(client, roundtable):
+    RoleFactory(roundtable=roundtable, kind="member-state", country="CH", affiliation="")
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse("admin:roundtables_roundtable_change", args=[roundtable.pk]))
+
+    html = response.content.decode()
+    assert '<tr><th scope="row">Member State</th><td>1</td><td>100%</td></tr>' in html
+    assert '<tr><th scope="row">Other European States</th><td>1</td><td>100%</td></tr>' in html
+
+
 def test_admin_changelist_shows_objective_21_uncovered_in_the_demo(client):
     call_command("load_demo", verbosity=0)
     client.force_login(StaffFactory())

@@ -1,4 +1,8 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roundtables.balance import Labels, Person, compare, compute, migrant_voice_key, percent
 from roundtables.enums import MigrantVoice
@@ -86,3 +90,11 @@ def test_compute_empty_pool_has_no_rows():
         ("sector", 0, []),
         ("migrant_voice", 0, []),
     ]
+
+
+@given(total=st.integers(min_value=1, max_value=10_000), data=st.data())
+def test_percent_equals_decimal_half_up_for_any_share(total, data):
+    count = data.draw(st.integers(min_value=0, max_value=total))
+    expected = (Decimal(100 * count) / Decimal(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+    assert percent(count, total) == int(expected)

@@ -216,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=0),
     },
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
+    # Candidates learn soon after a call's deadline that their application is under review.
+    "rapporteur-start-reviews": {
+        "task": "roundtables.start_due_reviews",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 # /healthz expects a worker to answer whenever tasks go to a broker; set false for a web
 # container whose health must not depend on the workers.

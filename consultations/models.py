@@ -137,7 +137,10 @@ class Session(models.Model):
         _("introduction to the roundtable clusters"),
         max_length=300,
         blank=True,
-        help_text=_("For example: The Roundtable discussions will focus on[^4]:"),
+        help_text=_(
+            "The sentence that introduces the list of roundtable clusters; it may hold a "
+            "footnote marker such as [^4]."
+        ),
     )
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("A short summary of what was said.")

@@ -33,3 +33,25 @@ class LivedExperience(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     PREFER_NOT_TO_SAY = "prefer-not", _("Prefer not to say")
+
+
+class Attribution(models.TextChoices):
+    """How a published input names who it comes from."""
+
+    ORGANISATION = "organisation", _("My organisation")
+    PERSON = "person", _("My name")
+    ANONYMOUS = "anonymous", _("Anonymously (sector and country only)")
+
+
+class MigrantVoice(models.TextChoices):
+    """A balance figure: migrant voices are encouraged to apply for the Rapporteur."""
+
+    YES = "yes", _("Migrant voice")
+    NO = "no", _("No lived experience of migration stated")
+    NOT_STATED = "not-stated", _("Not stated")
+
+
+class InputDecision(models.TextChoices):
+    ACCEPT = "accept", _("Accept")
+    REJECT = "reject", _("Reject")
+    MERGE = "merge", _("Merge into another input")

@@ -1,23 +1,29 @@
 """What is discussed: roundtable clusters and their GCM objectives, the people on each
 panel, stakeholder inputs tagged to objectives, and the call for a stakeholder Rapporteur."""
 
+import secrets
+import zoneinfo
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from config.storage import get_private_storage
-from consultations.models import RegionalReview, Session
-from gcm.models import Objective, Sector
+from consultations.models import RegionalReview, Session, validate_time_zone
+from gcm.models import MemberState, Objective, Sector
 from roundtables.enums import (
     ApplicationStatus,
+    Attribution,
     InputStatus,
     InputType,
     LivedExperience,
     RoleKind,
 )
+from roundtables.validators import validate_role
 from stakeholders.enums import Gender
 
 
@@ -95,15 +101,49 @@ class RoundtableRole(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(user__isnull=False) | ~Q(name=""), name="role_has_person"
-            )
+            ),
+            # "For each thematic roundtable, a Member State speaker will start the
+            # discussion": one opening speaker per roundtable.
+            models.UniqueConstraint(
+                fields=["roundtable"],
+                condition=Q(kind=RoleKind.MEMBER_STATE_SPEAKER),
+                name="one_member_state_speaker",
+                violation_error_message=_("A roundtable is opened by one Member State speaker."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name or self.user}"
 
+    def clean(self):
+        countries = None
+        if self.roundtable_id:
+            countries = {
+                str(code)
+                for code in MemberState.objects.filter(
+                    region_id=self.roundtable.review.region_id
+                ).values_list("country", flat=True)
+            }
+        validate_role(
+            kind=self.kind,
+            has_user=self.user_id is not None,
+            name=self.name,
+            affiliation=self.affiliation,
+            country=str(self.country or ""),
+            member_state_countries=countries,
+        )
+
+    @property
+    def display_name(self) -> str:
+        """The printed name; a linked account's email address is never shown."""
+        if self.name:
+            return self.name
+        return self.user.name if self.user_id else ""
+
 
 def input_attachment_path(instance, filename: str) -> str:
-    return f"inputs/{instance.review_id}/{instance.pk or 'new'}.pdf"
+    # Never derived from the uploaded name, which may identify the author.
+    return f"inputs/{instance.review_id}/{secrets.token_hex(16)}.pdf"
 
 
 class StakeholderInput(models.Model):
@@ -125,6 +165,12 @@ class StakeholderInput(models.Model):
     )
     # Who it speaks for, as printed (oral inputs have no account: "Stakeholders").
     attributed_to = models.CharField(_("attributed to"), max_length=250, blank=True)
+    attribution = models.CharField(
+        _("published as"),
+        max_length=14,
+        choices=Attribution.choices,
+        default=Attribution.ORGANISATION,
+    )
     # Snapshot of the author's sector and country at submission, for the analysis.
     sector = models.ForeignKey(
         Sector,
@@ -189,6 +235,7 @@ class StakeholderInput(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["review", "position", "created_at", "pk"]
@@ -198,6 +245,10 @@ class StakeholderInput(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == InputStatus.ACCEPTED and self.publish_consent
 
 
 class KeyMessage(models.Model):
@@ -251,25 +302,68 @@ class RapporteurCall(models.Model):
     eligibility = models.TextField(_("eligibility"))
     opens_at = models.DateTimeField(_("opens"))
     deadline = models.DateTimeField(_("deadline"))
-    time_zone = models.CharField(_("time zone of the deadline"), max_length=64, default="UTC")
+    time_zone = models.CharField(
+        _("time zone of the deadline"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("Candidates see the deadline in this time zone, e.g. Europe/Zurich."),
+    )
+    places = models.PositiveSmallIntegerField(
+        _("rapporteurs to select"),
+        default=1,
+        help_text=_("How many candidates can be selected."),
+    )
     anonymised_review = models.BooleanField(
         _("anonymised review"),
         default=False,
         help_text=_("Reviewers see no name, email or CV file name."),
     )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="rapporteur_calls_to_review",
+        verbose_name=_("reviewers"),
+        blank=True,
+        limit_choices_to={"is_staff": True},
+        help_text=_("Staff who score the applications of this call."),
+    )
     is_published = models.BooleanField(_("published"), default=True)
+    review_started_at = models.DateTimeField(_("review started"), null=True, blank=True)
+    selection_confirmed_at = models.DateTimeField(_("selection confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-deadline"]
         verbose_name = _("rapporteur call")
         verbose_name_plural = _("rapporteur calls")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline__gt=F("opens_at")), name="call_deadline_after_opening"
+            ),
+            models.CheckConstraint(condition=Q(places__gte=1), name="call_places_at_least_one"),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("roundtables:call", kwargs={"slug": self.slug})
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def local_deadline(self):
+        return self.deadline.astimezone(self.tzinfo)
+
+    def is_open(self, *, now) -> bool:
+        """Open from its opening instant up to, not including, its deadline instant:
+        both are absolute, so the candidate's own time zone never matters."""
+        return self.is_published and self.opens_at <= now < self.deadline
+
+    def has_closed(self, *, now) -> bool:
+        return now >= self.deadline
 
 
 class Criterion(models.Model):
@@ -289,8 +383,16 @@ class Criterion(models.Model):
 
 
 def cv_path(instance, filename: str) -> str:
-    # The stored name never carries the uploaded name: it may identify the candidate.
-    return f"cv/{instance.call_id}/{instance.user_id}.pdf"
+    # The stored name never carries the uploaded name (it may identify the candidate),
+    # and a random one cannot be guessed nor collide with an earlier version.
+    return f"cv/{instance.call_id}/{secrets.token_hex(16)}.pdf"
+
+
+def new_reference() -> str:
+    """A short reference the candidate and reviewers can quote, e.g. RAP-7K2Q9D. It says
+    nothing about the person, so anonymised reviews use it instead of a name."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "RAP-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
 
 class Application(models.Model):
@@ -308,9 +410,13 @@ class Application(models.Model):
         related_name="rapporteur_applications",
         verbose_name=_("candidate"),
     )
+    reference = models.CharField(
+        _("reference"), max_length=12, unique=True, default=new_reference, editable=False
+    )
     motivation = models.TextField(_("motivation"))
     experience = models.TextField(_("relevant experience"))
     languages = models.JSONField(_("working languages"), default=list)
+    other_languages = models.CharField(_("other languages"), max_length=200, blank=True)
     sector = models.ForeignKey(
         Sector, on_delete=models.PROTECT, related_name="+", verbose_name=_("sector")
     )
@@ -342,9 +448,50 @@ class Application(models.Model):
         verbose_name = _("rapporteur application")
         verbose_name_plural = _("rapporteur applications")
         constraints = [models.UniqueConstraint(fields=["call", "user"], name="application_once")]
+        permissions = [
+            ("review_application", _("Can score rapporteur applications of calls they review")),
+            ("select_application", _("Can shortlist and select the stakeholder Rapporteur")),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.call}"
+        return f"{self.reference} — {self.call}"
+
+
+class ApplicationStatusChange(models.Model):
+    """One step in an application's history: who moved it, when, from what to what."""
+
+    application = models.ForeignKey(
+        Application,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("application"),
+    )
+    from_status = models.CharField(
+        pgettext_lazy("status change", "from"),
+        max_length=14,
+        choices=ApplicationStatus.choices,
+        blank=True,
+    )
+    to_status = models.CharField(
+        pgettext_lazy("status change", "to"), max_length=14, choices=ApplicationStatus.choices
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    changed_at = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "changed_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} -> {self.to_status}"
 
 
 class Score(models.Model):

@@ -10,14 +10,9 @@ from reports import services
 from reports.enums import ReportStatus
 from reports.models import Report
 from tests.factories import StaffFactory
-from tests.factories.reports import ReportFactory, ensure_reference_data
+from tests.factories.reports import ReportFactory
 
-# Serialized rollback puts back the reference data the migrations load (sectors,
-# regions), which a transactional test's flush removes.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, live_server, user) -> None:
@@ -34,7 +29,6 @@ def test_staff_render_journey_follows_progress_and_downloads_the_demo_summary(li
     """One journey (the reference data must survive it): a queued report's page updates
     without reloading when a worker finishes it; then staff render the demo summary
     from the admin, wait for it and download it."""
-    ensure_reference_data()
     call_command("load_demo", verbosity=0)
     session = Session.objects.get(slug="unece-pre-consultation-2023-11-14")
     sign_in(page, live_server, StaffFactory())

@@ -41,19 +41,3 @@ def ready_report(*, published: bool = False, **kwargs) -> Report:
         report.published_at = timezone.now()
     report.save()
     return report
-
-
-def ensure_reference_data() -> None:
-    """Put back the reference data the gcm migration loads (sectors, objectives,
-    regions), for transactional tests that run after another one's flush removed it."""
-    import importlib
-
-    from django.apps import apps
-    from django.db import connection
-
-    from gcm.models import Region
-
-    if not Region.objects.exists():
-        migration = importlib.import_module("gcm.migrations.0002_reference_data")
-        with connection.schema_editor() as editor:
-            migration.load(apps, editor)

@@ -11,12 +11,10 @@ from reports import services
 from reports.enums import ReportKind, ReportStatus
 from reports.models import Report
 from tests.factories import SessionFactory
-from tests.factories.reports import ensure_reference_data
 
 
 @pytest.mark.redis
 def test_report_is_rendered_by_a_real_worker(celery_worker):
-    ensure_reference_data()
     session = SessionFactory(overview="An overview written by the secretariat.")
 
     report = services.report_request(kind=ReportKind.SUMMARY, subject=session, language="en")
@@ -33,10 +31,9 @@ def test_report_is_rendered_by_a_real_worker(celery_worker):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_take_distinct_versions(monkeypatch):
     monkeypatch.setattr(services, "hand_to_worker", lambda report_id: None)
-    ensure_reference_data()
     session = SessionFactory()
     languages = ["en", "fr", "ar", "es", "ru", "zh-hans"] * 2
 

@@ -35,3 +35,41 @@ def test_rapporteur_page_shows_the_demo_open_call(client, demo):
     html = response.content.decode()
     assert "Call for expressions of interest: stakeholder Rapporteur" in html
     assert "There is no open call at the moment." not in html
+
+
+def test_demo_call_page_links_to_apply_which_requires_sign_in(client, demo):
+    call_page = client.get(reverse("roundtables:call", kwargs={"slug": "unece-2024-rapporteur"}))
+    apply_url = reverse("roundtables:apply", kwargs={"slug": "unece-2024-rapporteur"})
+
+    response = client.get(apply_url)
+
+    assert apply_url in call_page.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('account_login')}?next={apply_url}"
+
+
+def test_demo_call_refuses_a_cv_that_is_not_a_pdf(client, demo):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gcm.models import Sector
+    from roundtables.models import Application
+    from tests.factories import stakeholder
+
+    client.force_login(stakeholder())
+    response = client.post(
+        reverse("roundtables:apply", kwargs={"slug": "unece-2024-rapporteur"}),
+        {
+            "motivation": "m",
+            "experience": "e",
+            "languages": ["en"],
+            "sector": Sector.objects.get(code="migrants").pk,
+            "country_of_residence": "FR",
+            "cv": SimpleUploadedFile("cv.pdf", b"GIF89a not a pdf"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "This file is not a PDF. Please save your document as PDF and upload that." in (
+        response.content.decode()
+    )
+    assert Application.objects.count() == 0

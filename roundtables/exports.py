@@ -1,0 +1,160 @@
+"""Exports of a call's scores and comments, so that the selection can be justified.
+
+Renderers are pure functions from a call to (filename, content_type, bytes). Text typed
+by people (comments, names, motivations) may start with = + - @: spreadsheet programs
+would run it as a formula, so CSV cells get a leading apostrophe and XLSX cells are
+written as plain strings, never formulas.
+"""
+
+import csv
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from roundtables.balance import Labels
+from roundtables.models import RapporteurCall
+from roundtables.selectors import (
+    applicant_person,
+    export_rows,
+    selection_ranking,
+    show_identity,
+)
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def escape_csv(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
+    """One row per score: who scored which application on which criterion, and why."""
+    applications = export_rows(call=call)
+    named = show_identity(call)
+    header = [
+        _("Reference"),
+        *([_("Candidate"), _("Email")] if named else []),
+        _("Status"),
+        _("Reviewer"),
+        _("Criterion"),
+        _("Score"),
+        _("Comment"),
+        _("Scored"),
+    ]
+    rows = []
+    for application in applications:
+        identity = [application.user.name, application.user.email] if named else []
+        for score in application.scores.all():
+            rows.append(
+                [
+                    application.reference,
+                    *identity,
+                    application.get_status_display(),
+                    score.reviewer.name or score.reviewer.email,
+                    score.criterion.name,
+                    score.value,
+                    score.comment,
+                    timezone.localtime(score.created_at).strftime("%Y-%m-%d %H:%M"),
+                ]
+            )
+        for recusal in application.recusals.all():
+            rows.append(
+                [
+                    application.reference,
+                    *identity,
+                    application.get_status_display(),
+                    recusal.reviewer.name or recusal.reviewer.email,
+                    _("Recused"),
+                    "",
+                    recusal.reason,
+                    timezone.localtime(recusal.created_at).strftime("%Y-%m-%d %H:%M"),
+                ]
+            )
+    return header, rows
+
+
+def _summary_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
+    """One row per application: its rank, mean scores and balance attributes."""
+    labels = Labels(region_id=call.review.region_id)
+    ranking = selection_ranking(call=call, labels=labels)
+    criteria = list(call.criteria.all())
+    named = show_identity(call)
+    header = [
+        _("Rank"),
+        _("Reference"),
+        *([_("Candidate")] if named else []),
+        _("Status"),
+        *[_("Mean: %(criterion)s") % {"criterion": c.name} for c in criteria],
+        _("Mean score"),
+        _("Reviewers"),
+        _("Recusals"),
+        _("Gender"),
+        _("Sub-region"),
+        _("Sector"),
+        _("Migrant voice"),
+    ]
+    rows = []
+    for row in ranking:
+        application = row.application
+        person = applicant_person(application, labels=labels)
+        rows.append(
+            [
+                row.rank,
+                application.reference,
+                *([application.user.name or application.user.email] if named else []),
+                application.get_status_display(),
+                *row.criterion_means,
+                row.mean,
+                row.reviewers,
+                row.recusals,
+                str(labels.labels["gender"][person.gender]),
+                str(labels.labels["subregion"][person.subregion]),
+                str(labels.labels["sector"][person.sector]),
+                str(labels.labels["migrant_voice"][person.migrant_voice]),
+            ]
+        )
+    return header, rows
+
+
+def scores_csv(call: RapporteurCall) -> tuple[str, str, bytes]:
+    header, rows = _score_table(call)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([escape_csv(cell) for cell in header])
+    for row in rows:
+        writer.writerow([escape_csv(cell) for cell in row])
+    # A byte-order mark so that spreadsheet programs read the UTF-8 names correctly.
+    content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return f"{call.slug}-scores.csv", "text/csv; charset=utf-8", content
+
+
+def _xlsx_value(value):
+    if value is None:
+        return ""
+    return value if isinstance(value, int | float) else str(value)
+
+
+def scores_xlsx(call: RapporteurCall) -> tuple[str, str, bytes]:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _("Ranking")[:31]
+    scores = workbook.create_sheet(_("Scores and comments")[:31])
+    for sheet, (header, rows) in ((summary, _summary_table(call)), (scores, _score_table(call))):
+        sheet.append([str(cell) for cell in header])
+        for row in rows:
+            sheet.append([_xlsx_value(cell) for cell in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                # openpyxl turns a string starting with "=" into a formula; force text.
+                if isinstance(cell.value, str) and cell.data_type != TYPE_STRING:
+                    cell.data_type = TYPE_STRING
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return f"{call.slug}-scores.xlsx", XLSX_TYPE, buffer.getvalue()

@@ -1,0 +1,588 @@
+import datetime as dt
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from consultations.models import RegionalReview
+from gcm.models import Objective
+from outbox.models import OutgoingMail
+from roundtables import services
+from roundtables.enums import InputStatus
+from roundtables.models import StakeholderInput
+from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory, stakeholder
+from tests.factories.roundtables import InputFactory, RoundtableFactory, pdf_upload
+from tests.roundtables.test_validators import EXECUTABLE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def review():
+    return ReviewFactory(inputs_deadline=timezone.now() + dt.timedelta(days=7))
+
+
+@pytest.fixture
+def author():
+    return stakeholder(
+        user__name="Omar Haddad",
+        user__email="omar@example.org",
+        organisation__name="Migrant Voices Network",
+    )
+
+
+def data(**overrides):
+    values = {
+        "title": "Access to services",
+        "text": "Firewalls between services and immigration enforcement.",
+        "language": "en",
+        "input_type": "content",
+        "roundtable": None,
+        "attribution": "organisation",
+        "publish_consent": True,
+    }
+    values.update(overrides)
+    return values
+
+
+def form_data(review, **overrides):
+    values = {
+        "review": review.pk,
+        "title": "Access to services",
+        "text": "Firewalls between services and immigration enforcement.",
+        "language": "en",
+        "input_type": "content",
+        "objectives": [Objective.objects.get(number=15).pk],
+        "attribution": "organisation",
+        "publish_consent": "on",
+    }
+    values.update(overrides)
+    return values
+
+
+# --- Services ----------------------------------------------------------------------------
+
+
+def test_input_submit_snapshots_sector_country_and_attribution(
+    review, author, django_capture_on_commit_callbacks
+):
+    objectives = Objective.objects.filter(number__in=[15, 16])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        item = services.input_submit(
+            review=review, author=author, data=data(), objectives=objectives
+        )
+
+    assert item.status == InputStatus.SUBMITTED
+    assert item.attributed_to == "Migrant Voices Network"
+    assert item.sector.code == "civil-society"
+    assert str(item.country) == "CH"
+    assert sorted(o.number for o in item.objectives.all()) == [15, 16]
+    assert [m.to for m in mail.outbox] == [["omar@example.org"]]
+    assert mail.outbox[0].subject == "Your input has been received: Access to services"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "expected"),
+    [("organisation", "Migrant Voices Network"), ("person", "Omar Haddad"), ("anonymous", "")],
+)
+def test_input_submit_attribution_choices(review, author, attribution, expected):
+    item = services.input_submit(
+        review=review, author=author, data=data(attribution=attribution), objectives=[]
+    )
+
+    assert item.attributed_to == expected
+
+
+def test_input_submit_after_the_deadline_is_refused(review, author):
+    after = review.inputs_deadline + dt.timedelta(seconds=1)
+
+    with pytest.raises(ValidationError) as caught:
+        services.input_submit(review=review, author=author, data=data(), objectives=[], now=after)
+
+    assert caught.value.messages == ["The deadline for written inputs to this review has passed."]
+
+
+def test_input_submit_to_a_review_without_deadline_is_refused(author):
+    review = ReviewFactory(inputs_deadline=None)
+
+    with pytest.raises(ValidationError) as caught:
+        services.input_submit(review=review, author=author, data=data(), objectives=[])
+
+    assert caught.value.messages == ["This review does not take written inputs."]
+
+
+def test_input_accept_tells_the_author(review, author, django_capture_on_commit_callbacks):
+    item = InputFactory(review=review, author=author)
+    staff = StaffFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_accept(stakeholder_input=item, by=staff)
+
+    item.refresh_from_db()
+    assert item.status == InputStatus.ACCEPTED
+    assert item.moderated_by == staff
+    assert item.moderated_at is not None
+    assert "As you agreed, it is now published on the site." in mail.outbox[0].body
+
+
+def test_input_reject_needs_a_reason_and_sends_it(
+    review, author, django_capture_on_commit_callbacks
+):
+    item = InputFactory(review=review, author=author)
+    staff = StaffFactory()
+    with pytest.raises(ValidationError):
+        services.input_reject(stakeholder_input=item, by=staff, reason="  ")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_reject(stakeholder_input=item, by=staff, reason="Off topic.")
+
+    item.refresh_from_db()
+    assert item.status == InputStatus.REJECTED
+    assert item.rejection_reason == "Off topic."
+    assert "Off topic." in mail.outbox[0].body
+
+
+def test_input_merge_moves_objectives_and_earlier_duplicates(review):
+    staff = StaffFactory()
+    kept = InputFactory(review=review, objectives=[15])
+    duplicate = InputFactory(review=review, objectives=[16, 17])
+    older = InputFactory(review=review, status=InputStatus.MERGED, merged_into=duplicate)
+
+    services.input_merge(duplicate=duplicate, into=kept, by=staff)
+
+    duplicate.refresh_from_db()
+    older.refresh_from_db()
+    assert duplicate.status == InputStatus.MERGED
+    assert duplicate.merged_into == kept
+    assert older.merged_into == kept
+    assert sorted(o.number for o in kept.objectives.all()) == [15, 16, 17]
+
+
+@pytest.mark.parametrize("case", ["itself", "other-review", "rejected"])
+def test_input_merge_refuses_bad_targets(review, case):
+    staff = StaffFactory()
+    item = InputFactory(review=review)
+    target = {
+        "itself": item,
+        "other-review": InputFactory(),
+        "rejected": InputFactory(review=review, status=InputStatus.REJECTED),
+    }[case]
+
+    with pytest.raises(ValidationError):
+        services.input_merge(duplicate=item, into=target, by=staff)
+
+    item.refresh_from_db()
+    assert item.status == InputStatus.SUBMITTED
+
+
+def test_input_set_source_only_to_a_session_of_the_same_review(review):
+    item = InputFactory(review=review, author=None)
+    same = SessionFactory(review=review)
+    other = SessionFactory()
+
+    services.input_set_source(stakeholder_input=item, session=same)
+    with pytest.raises(ValidationError):
+        services.input_set_source(stakeholder_input=item, session=other)
+
+    item.refresh_from_db()
+    assert item.source_session == same
+
+
+def test_input_update_after_moderation_is_refused(review, author):
+    item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
+
+    with pytest.raises(ValidationError):
+        services.input_update(stakeholder_input=item, data=data(), objectives=[])
+
+
+def test_input_withdraw_deletes_it_and_its_attachment(
+    review, author, django_capture_on_commit_callbacks
+):
+    item = services.input_submit(
+        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+    )
+    storage, name = item.attachment.storage, item.attachment.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_withdraw(stakeholder_input=item)
+
+    assert StakeholderInput.objects.count() == 0
+    assert not storage.exists(name)
+
+
+# --- Stakeholder pages ---------------------------------------------------------------------
+
+
+def test_input_new_requires_sign_in(client):
+    response = client.get(reverse("roundtables:input_new"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_input_new_submits_with_an_attachment(client, review, author):
+    client.force_login(author)
+
+    response = client.post(
+        reverse("roundtables:input_new"), form_data(review, attachment=pdf_upload("notes.pdf"))
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("roundtables:my_inputs")
+    item = StakeholderInput.objects.get()
+    assert item.attachment.name.startswith(f"inputs/{review.pk}/")
+    assert "notes" not in item.attachment.name
+
+
+def test_input_new_with_an_executable_attachment_is_refused(client, review, author):
+    client.force_login(author)
+    upload = SimpleUploadedFile("notes.pdf", EXECUTABLE)
+
+    response = client.post(reverse("roundtables:input_new"), form_data(review, attachment=upload))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "attachment": ["This file is not a PDF. Please save your document as PDF and upload that."]
+    }
+    assert StakeholderInput.objects.count() == 0
+
+
+def test_input_new_on_content_without_objectives_is_refused(client, review, author):
+    client.force_login(author)
+
+    response = client.post(reverse("roundtables:input_new"), form_data(review, objectives=[]))
+
+    assert response.context["form"].errors == {
+        "objectives": ["Tick the GCM objectives that your input on content addresses."]
+    }
+
+
+def test_input_new_with_a_roundtable_of_another_review_is_refused(client, review, author):
+    other_review = ReviewFactory(inputs_deadline=timezone.now() + dt.timedelta(days=3))
+    roundtable = RoundtableFactory(review=other_review)
+    client.force_login(author)
+
+    response = client.post(
+        reverse("roundtables:input_new"), form_data(review, roundtable=roundtable.pk)
+    )
+
+    assert response.context["form"].errors == {
+        "roundtable": ["Choose a roundtable of the same review."]
+    }
+
+
+def test_input_new_when_no_review_takes_inputs_says_so(client, author):
+    ReviewFactory(inputs_deadline=timezone.now() - dt.timedelta(days=1))
+    client.force_login(author)
+
+    response = client.get(reverse("roundtables:input_new"))
+
+    assert "No Regional Review is taking written inputs at the moment." in (
+        response.content.decode()
+    )
+
+
+def test_input_edit_by_its_author(client, review, author):
+    item = InputFactory(review=review, author=author, objectives=[15])
+    client.force_login(author)
+
+    response = client.post(
+        reverse("roundtables:input_edit", kwargs={"pk": item.pk}),
+        form_data(review, title="A better title"),
+    )
+
+    item.refresh_from_db()
+    assert response.status_code == 302
+    assert item.title == "A better title"
+
+
+def test_input_edit_of_someone_elses_input_is_not_found(client, review, author):
+    item = InputFactory(review=review)
+    client.force_login(author)
+
+    edit = client.get(reverse("roundtables:input_edit", kwargs={"pk": item.pk}))
+    withdraw = client.post(reverse("roundtables:input_withdraw", kwargs={"pk": item.pk}))
+
+    assert (edit.status_code, withdraw.status_code) == (404, 404)
+    assert StakeholderInput.objects.count() == 1
+
+
+@pytest.mark.parametrize("count", [1, 7])
+def test_my_inputs_constant_queries(client, review, author, django_assert_num_queries, count):
+    for _index in range(count):
+        InputFactory(review=review, author=author, objectives=[1, 2])
+    client.force_login(author)
+
+    # session, user (with its profile-and-consent flag), inputs, objectives, open reviews
+    with django_assert_num_queries(5):
+        response = client.get(reverse("roundtables:my_inputs"))
+
+    assert len(response.context["inputs"]) == count
+
+
+def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, review, author):
+    item = services.input_submit(
+        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+    )
+    url = reverse("roundtables:input_attachment", kwargs={"pk": item.pk})
+
+    anonymous = client.get(url)
+    client.force_login(stakeholder())
+    other = client.get(url)
+    client.force_login(author)
+    own = client.get(url)
+    b"".join(own.streaming_content)
+
+    assert (anonymous.status_code, other.status_code, own.status_code) == (404, 404, 200)
+
+
+def test_attachment_of_a_published_input_is_public(client, review, author):
+    item = services.input_submit(
+        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+    )
+    services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    response = client.get(reverse("roundtables:input_attachment", kwargs={"pk": item.pk}))
+    b"".join(response.streaming_content)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="input-{item.pk}.pdf"'
+
+
+# --- Public list ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def clustered(review):
+    one = RoundtableFactory(review=review, number=1, objectives=[2, 5])
+    two = RoundtableFactory(review=review, number=2, objectives=[8, 15])
+    return one, two
+
+
+def test_public_inputs_only_accepted_and_consented_grouped_by_cluster(client, review, clustered):
+    one, _two = clustered
+    both = InputFactory(
+        review=review, title="Both", status=InputStatus.ACCEPTED, objectives=[2, 15]
+    )
+    InputFactory(review=review, title="Named", status=InputStatus.ACCEPTED, roundtable=one)
+    InputFactory(review=review, title="General", status=InputStatus.ACCEPTED)
+    InputFactory(review=review, title="Hidden", status=InputStatus.ACCEPTED, publish_consent=False)
+    InputFactory(review=review, title="Pending", status=InputStatus.SUBMITTED)
+
+    response = client.get(reverse("roundtables:inputs"), {"review": review.slug})
+
+    groups = [
+        (cluster.number if cluster else None, [i.title for i in items])
+        for cluster, items in response.context["groups"]
+    ]
+    assert groups == [(1, ["Both", "Named"]), (2, ["Both"]), (None, ["General"])]
+    assert response.context["count"] == 3
+    assert both.pk
+
+
+def test_public_inputs_filtered_by_objective_and_roundtable(client, review, clustered):
+    InputFactory(review=review, title="Fifteen", status=InputStatus.ACCEPTED, objectives=[15])
+    InputFactory(review=review, title="Two", status=InputStatus.ACCEPTED, objectives=[2])
+
+    by_objective = client.get(
+        reverse("roundtables:inputs"), {"review": review.slug, "objective": "15"}
+    )
+    by_roundtable = client.get(
+        reverse("roundtables:inputs"), {"review": review.slug, "roundtable": "1"}
+    )
+
+    assert [i.title for _c, items in by_objective.context["groups"] for i in items] == ["Fifteen"]
+    assert [
+        (c.number, [i.title for i in items]) for c, items in by_roundtable.context["groups"]
+    ] == [(1, ["Two"])]
+
+
+def test_public_inputs_anonymous_attribution_shows_sector_not_name(client, review, author):
+    item = services.input_submit(
+        review=review, author=author, data=data(attribution="anonymous"), objectives=[]
+    )
+    services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    html = client.get(reverse("roundtables:inputs"), {"review": review.slug}).content.decode()
+
+    assert "Omar" not in html
+    assert "omar@example.org" not in html
+    assert "Civil society, Switzerland" in html
+
+
+@pytest.mark.parametrize("count", [1, 9])
+def test_public_inputs_constant_queries(
+    client, review, clustered, django_assert_num_queries, count
+):
+    for _index in range(count):
+        InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[2, 8])
+
+    # reviews, roundtables, objectives, roles, sessions, inputs, input objectives, and
+    # the two filter menus (roundtables, objectives)
+    with django_assert_num_queries(9):
+        response = client.get(reverse("roundtables:inputs"), {"review": review.slug})
+
+    assert response.context["count"] == count
+
+
+# --- Staff moderation and analysis ------------------------------------------------------------
+
+
+def moderator():
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(codename="change_stakeholderinput"),
+        Permission.objects.get(codename="view_stakeholderinput"),
+    )
+    return user
+
+
+def test_moderation_pages_need_the_permission(client, review):
+    item = InputFactory(review=review)
+    client.force_login(UserFactory(is_staff=True))
+
+    for url in (
+        reverse("roundtables:moderation"),
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}),
+        reverse("roundtables:analysis"),
+    ):
+        assert client.get(url).status_code == 404
+
+
+def test_moderate_accept_through_the_page(client, review):
+    item = InputFactory(review=review)
+    client.force_login(moderator())
+
+    response = client.post(
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}), {"decision": "accept"}
+    )
+
+    item.refresh_from_db()
+    assert response.status_code == 302
+    assert item.status == InputStatus.ACCEPTED
+
+
+def test_moderate_reject_without_reason_shows_the_error(client, review):
+    item = InputFactory(review=review)
+    client.force_login(moderator())
+
+    response = client.post(
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}),
+        {"decision": "reject", "reject-reason": ""},
+    )
+
+    assert response.status_code == 200
+    assert "Give the author a reason for the rejection." in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == InputStatus.SUBMITTED
+
+
+def test_moderate_merge_and_note_source_through_the_page(client, review):
+    kept = InputFactory(review=review)
+    item = InputFactory(review=review)
+    session = SessionFactory(review=review)
+    client.force_login(moderator())
+    url = reverse("roundtables:moderate", kwargs={"pk": item.pk})
+
+    client.post(url, {"decision": "source", "source-source_session": session.pk})
+    client.post(url, {"decision": "merge", "merge-into": kept.pk})
+
+    item.refresh_from_db()
+    assert item.source_session == session
+    assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
+
+
+def test_moderate_unknown_decision_is_a_message(client, review):
+    item = InputFactory(review=review)
+    client.force_login(moderator())
+
+    response = client.post(
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}), {"decision": "explode"}
+    )
+
+    assert response.status_code == 200
+    assert "Choose what to do with this input." in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_moderation_queue_constant_queries(client, review, django_assert_num_queries, count):
+    for _index in range(count):
+        InputFactory(review=review, objectives=[3])
+    client.force_login(moderator())
+
+    # session, user, permissions (user, groups), reviews, inputs, objectives
+    with django_assert_num_queries(7):
+        response = client.get(reverse("roundtables:moderation"))
+
+    assert len(response.context["inputs"]) == count
+
+
+def test_analysis_counts_by_objective_cluster_sector_and_country(client, review, clustered):
+    InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[2, 15], country="FR")
+    InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[15], country="FR")
+    InputFactory(review=review, status=InputStatus.ACCEPTED, input_type="process", country="")
+    InputFactory(review=review, status=InputStatus.REJECTED, objectives=[2])
+    client.force_login(moderator())
+
+    response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
+
+    analysis = response.context["analysis"]
+    assert analysis.total == 3
+    per_objective = {o.number: n for o, n in analysis.by_objective}
+    assert len(per_objective) == 23
+    assert (per_objective[2], per_objective[15], per_objective[21]) == (1, 2, 0)
+    assert [(rt.number, n) for rt, n in analysis.by_cluster] == [(1, 1), (2, 2)]
+    assert analysis.no_cluster == 1
+    assert analysis.by_country == [("France", 2), ("Not given", 1)]
+    assert analysis.by_sector == [("Civil society", 3)]
+    assert [(str(label), n) for label, n in analysis.by_type] == [
+        ("Content", 2),
+        ("Process and outcomes", 1),
+    ]
+
+
+def test_analysis_of_the_demo_counts_its_18_oral_inputs(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    client.force_login(moderator())
+
+    response = client.get(reverse("roundtables:analysis"))
+
+    analysis = response.context["analysis"]
+    assert response.context["review"] == RegionalReview.objects.get(slug="unece-2024")
+    assert analysis.total == 18
+    assert {str(label): n for label, n in analysis.by_type} == {
+        "Content": 8,
+        "Process and outcomes": 10,
+    }
+    per_objective = {o.number: n for o, n in analysis.by_objective}
+    assert per_objective[17] == 3
+
+
+def test_analysis_with_an_unknown_review_is_not_found(client):
+    client.force_login(moderator())
+
+    assert client.get(reverse("roundtables:analysis"), {"review": "nope"}).status_code == 404
+
+
+def test_admin_accept_action_uses_the_service(client, review, django_capture_on_commit_callbacks):
+    item = InputFactory(review=review)
+    client.force_login(StaffFactory())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:roundtables_stakeholderinput_changelist"),
+            {"action": "accept_inputs", "_selected_action": [item.pk]},
+        )
+
+    item.refresh_from_db()
+    assert response.status_code == 302
+    assert item.status == InputStatus.ACCEPTED
+    assert OutgoingMail.objects.filter(to=item.author.email).count() == 1

@@ -206,7 +206,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
-    "outbox-flush": {"task": "outbox.flush", "schedule": 60.0},
+    # Hands queued mail to the workers (see outbox.services): the delay of a mail.
+    "outbox-relay": {"task": "outbox.relay", "schedule": env.float("OUTBOX_RELAY_SECONDS", 5.0)},
     "registration-reminders": {
         "task": "consultations.send_reminders",
         "schedule": crontab(minute="*/15"),

@@ -1,8 +1,10 @@
 """Queue and send outgoing mail through the database outbox.
 
-A mail is written to the database inside the caller's transaction and handed to Celery
-only after that transaction commits. If the broker is down at that moment the row stays
-queued and `mail_flush` hands it over again later, so a registration never loses its email.
+A mail is written to the database inside the caller's transaction, so it exists exactly
+when what it announces exists. With a broker, a relay (`mail_relay`, run by Celery beat
+every few seconds) hands queued rows to the workers: the web request pays for one INSERT,
+not for a publish to the broker, and a broker outage only delays mail. Without a broker
+(the embedded default, no beat) the mail is sent in-process right after commit.
 """
 
 import logging
@@ -12,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -21,6 +24,7 @@ from outbox.models import OutgoingMail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+RESEND_AFTER = timedelta(minutes=2)
 
 
 def mail_queue(
@@ -52,18 +56,27 @@ def mail_store(
         language=language,
         attachments=list(attachments),
     )
-    transaction.on_commit(lambda: _hand_to_worker(mail.pk))
+    if _celery_app().conf.task_always_eager:
+        transaction.on_commit(lambda: _hand_to_worker(mail.pk))
     return mail
 
 
-def _hand_to_worker(mail_id: int) -> None:
+def _celery_app():
+    from config.celery import app
+
+    return app
+
+
+def _hand_to_worker(mail_id: int) -> bool:
     from outbox.tasks import send_mail
 
     try:
         send_mail.apply_async(kwargs={"mail_id": mail_id})
     except Exception:
-        # The broker is unreachable: the row stays queued and mail_flush retries it.
+        # The broker is unreachable: the row stays queued and the relay tries again.
         logger.exception("Could not queue outgoing mail %s; it stays in the outbox", mail_id)
+        return False
+    return True
 
 
 def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
@@ -106,14 +119,17 @@ def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
         raise failure
 
 
-def mail_flush(*, older_than: timedelta = timedelta(minutes=2)) -> int:
-    """Hand every mail that has waited too long back to the workers (after a broker
-    outage, or a worker that died). Returns how many were handed over."""
+def mail_relay(*, now=None, resend_after: timedelta = RESEND_AFTER, limit: int = 1000) -> int:
+    """Hand queued mail to the workers: mail never handed over, and mail handed over
+    long enough ago that its task was lost (a broker outage, a worker that died). Sending
+    is idempotent, so a mail handed over twice is still sent once. Returns how many."""
+    now = now or timezone.now()
     ids = list(
-        OutgoingMail.objects.filter(
-            status=MailStatus.QUEUED, created_at__lt=timezone.now() - older_than
-        ).values_list("pk", flat=True)[:500]
+        OutgoingMail.objects.filter(status=MailStatus.QUEUED)
+        .filter(Q(handed_at__isnull=True) | Q(handed_at__lt=now - resend_after))
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:limit]
     )
-    for mail_id in ids:
-        _hand_to_worker(mail_id)
-    return len(ids)
+    handed = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
+    OutgoingMail.objects.filter(pk__in=handed).update(handed_at=now)
+    return len(handed)

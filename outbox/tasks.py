@@ -18,6 +18,6 @@ def send_mail(self, *, mail_id: int) -> None:
     services.mail_send(mail_id=mail_id, final_attempt=self.request.retries >= self.max_retries)
 
 
-@shared_task(name="outbox.flush", acks_late=True)
-def flush() -> int:
-    return services.mail_flush()
+@shared_task(name="outbox.relay", acks_late=True, ignore_result=True)
+def relay() -> int:
+    return services.mail_relay()

@@ -43,7 +43,7 @@ def test_mail_keeps_its_attachment():
     assert mail.outbox[0].attachments == [("a.ics", "BEGIN:VCALENDAR", "text/calendar")]
 
 
-def test_broker_outage_keeps_the_mail_queued_for_the_flush(
+def test_broker_outage_keeps_the_mail_queued_for_the_relay(
     django_capture_on_commit_callbacks, monkeypatch
 ):
     def broker_down(*args, **kwargs):
@@ -52,19 +52,64 @@ def test_broker_outage_keeps_the_mail_queued_for_the_flush(
     monkeypatch.setattr(send_mail, "apply_async", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         stored = queue()
+    assert services.mail_relay() == 0
     stored.refresh_from_db()
-    assert stored.status == MailStatus.QUEUED
+    assert (stored.status, stored.handed_at) == (MailStatus.QUEUED, None)
     monkeypatch.undo()
-    OutgoingMail.objects.filter(pk=stored.pk).update(
-        created_at=timezone.now() - dt.timedelta(minutes=5)
-    )
 
-    handed_over = services.mail_flush()
+    handed_over = services.mail_relay()
 
     stored.refresh_from_db()
     assert handed_over == 1
     assert stored.status == MailStatus.SENT
     assert len(mail.outbox) == 1
+
+
+@pytest.fixture
+def broker_mode(monkeypatch):
+    """Tasks go to a broker (recorded here, never sent)."""
+    from config.celery import app
+
+    published = []
+    app.conf.task_always_eager = False  # the autouse _eager_celery fixture restores it
+    monkeypatch.setattr(
+        send_mail, "apply_async", lambda kwargs: published.append(kwargs["mail_id"])
+    )
+    return published
+
+
+def test_with_a_broker_the_request_only_writes_the_row(
+    django_capture_on_commit_callbacks, broker_mode
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        stored = queue()
+
+    assert callbacks == []
+    assert broker_mode == []
+    stored.refresh_from_db()
+    assert (stored.status, stored.handed_at) == (MailStatus.QUEUED, None)
+
+
+def test_relay_hands_each_mail_over_once_until_it_looks_lost(broker_mode):
+    stored = queue()
+    now = timezone.now()
+
+    first = services.mail_relay(now=now)
+    again = services.mail_relay(now=now + dt.timedelta(seconds=30))
+    lost = services.mail_relay(now=now + services.RESEND_AFTER + dt.timedelta(seconds=1))
+
+    assert (first, again, lost) == (1, 0, 1)
+    assert broker_mode == [stored.pk, stored.pk]
+
+
+def test_relay_skips_sent_and_failed_mail(broker_mode):
+    queue()
+    OutgoingMail.objects.update(status=MailStatus.SENT)
+    failed = queue()
+    OutgoingMail.objects.filter(pk=failed.pk).update(status=MailStatus.FAILED)
+
+    assert services.mail_relay() == 0
+    assert broker_mode == []
 
 
 def test_sending_twice_sends_once():
@@ -103,7 +148,8 @@ def test_smtp_failure_is_recorded_and_the_mail_fails_after_the_last_attempt(monk
 
 @pytest.mark.redis
 def test_a_real_worker_sends_the_mail(celery_worker):
-    stored = queue()  # transactional_db: commits at once, so the task is queued on Redis
+    stored = queue()  # transactional_db: committed at once
+    assert services.mail_relay() == 1  # what Celery beat does every few seconds
 
     for _ in range(50):
         stored.refresh_from_db()

@@ -12,6 +12,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.spreadsheets import csv_safe
 from roundtables.balance import Labels
 from roundtables.models import RapporteurCall
 from roundtables.selectors import (
@@ -21,13 +22,7 @@ from roundtables.selectors import (
     show_identity,
 )
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def escape_csv(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
@@ -123,9 +118,9 @@ def scores_csv(call: RapporteurCall) -> tuple[str, str, bytes]:
     header, rows = _score_table(call)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([escape_csv(cell) for cell in header])
+    writer.writerow([csv_safe(cell) for cell in header])
     for row in rows:
-        writer.writerow([escape_csv(cell) for cell in row])
+        writer.writerow([csv_safe(cell) for cell in row])
     # A byte-order mark so that spreadsheet programs read the UTF-8 names correctly.
     content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     return f"{call.slug}-scores.csv", "text/csv; charset=utf-8", content

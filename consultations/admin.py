@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +25,7 @@ from consultations.models import (
     Speaker,
 )
 from consultations.roadmap import roadmap_warnings
+from consultations.selectors import registrations_by_mode_status
 from stakeholders.enums import Gender
 
 # Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
@@ -184,18 +184,10 @@ class SessionAdmin(TranslationAdmin):
     def registration_counts(self, session):
         if session.pk is None:
             return "—"
-        rows = (
-            Registration.objects.filter(session=session)
-            .values_list("mode", "status")
-            .annotate(n=Count("pk"))
-            .order_by("mode", "status")
-        )
         return format_html(
             "<ul>{}</ul><p><a href='{}'>{}</a></p>",
             format_html_join(
-                "",
-                "<li>{} · {}: {}</li>",
-                ((Mode(m).label, RegistrationStatus(s).label, n) for m, s, n in rows),
+                "", "<li>{} · {}: {}</li>", registrations_by_mode_status(session=session)
             ),
             reverse("consultations:staff_counts", args=[session.slug]),
             _("Counts by sector and country"),

@@ -89,38 +89,40 @@ def talk_requests_for(*, user) -> list[GcmTalkRequest]:
     )
 
 
+def registrations_by_mode_status(*, session: Session) -> list[tuple]:
+    """(mode label, status label, number) for each mode and status a session has."""
+    rows = (
+        Registration.objects.filter(session=session)
+        .values_list("mode", "status")
+        .annotate(n=Count("pk"))
+        .order_by("mode", "status")
+    )
+    return [(Mode(mode).label, RegistrationStatus(status).label, n) for mode, status, n in rows]
+
+
 def session_counts(*, session: Session) -> dict:
-    """Registrations of a session by mode, status, attendance, sector and country."""
+    """Registrations of a session by mode and status, sector and country (the source
+    report counts "111 civil society organizations and stakeholders" who attended)."""
     registrations = Registration.objects.filter(session=session)
-
-    def grouped(field: str) -> list[tuple]:
-        return list(registrations.values_list(field).annotate(n=Count("pk")).order_by("-n", field))
-
+    active = registrations.exclude(status=RegistrationStatus.CANCELLED)
     return {
-        "total": registrations.exclude(status=RegistrationStatus.CANCELLED).count(),
-        "by_mode_status": grouped_pairs(registrations, "mode", "status"),
-        "by_attendance": grouped("attendance"),
+        "total": active.count(),
+        "by_mode_status": registrations_by_mode_status(session=session),
         "attended_organisations": registrations.filter(attendance=Attendance.ATTENDED)
         .values("user__profile__organisation")
         .distinct()
         .count(),
         "by_sector": list(
-            registrations.exclude(status=RegistrationStatus.CANCELLED)
-            .values_list("user__profile__sector__name")
+            active.values_list("user__profile__sector__name")
             .annotate(n=Count("pk"))
             .order_by("-n", "user__profile__sector__position")
         ),
         "by_country": list(
-            registrations.exclude(status=RegistrationStatus.CANCELLED)
-            .values_list("user__profile__country")
+            active.values_list("user__profile__country")
             .annotate(n=Count("pk"))
             .order_by("-n", "user__profile__country")
         ),
     }
-
-
-def grouped_pairs(queryset, first: str, second: str) -> list[tuple]:
-    return list(queryset.values_list(first, second).annotate(n=Count("pk")).order_by(first, second))
 
 
 def check_in_list(*, session: Session, query: str = "") -> list[Registration]:

@@ -22,7 +22,7 @@ from roundtables.models import (
     RoundtableRole,
     StakeholderInput,
 )
-from roundtables.selectors import objective_coverage, panel_people, roundtable_list
+from roundtables.selectors import objective_coverage, panel_people, roundtables_with_objectives
 
 
 class RoleFormSet(BaseInlineFormSet):
@@ -102,7 +102,10 @@ class RoundtableAdmin(TranslationAdmin):
         if review_id and review_id.isdigit():
             reviews = reviews.filter(pk=review_id)
         coverages = [
-            (review, objective_coverage(roundtables=list(roundtable_list(review=review))))
+            (
+                review,
+                objective_coverage(roundtables=list(roundtables_with_objectives(review=review))),
+            )
             for review in reviews
         ]
         return super().changelist_view(

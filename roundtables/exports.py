@@ -1,22 +1,21 @@
 """Exports of a call's scores and comments, so that the selection can be justified.
 
-Renderers are pure functions from a call to (filename, content_type, bytes). Text typed
-by people (comments, names, motivations) may start with = + - @: spreadsheet programs
-would run it as a formula, so CSV cells get a leading apostrophe and XLSX cells are
-written as plain strings, never formulas.
+Each function turns a call into a download. Text typed by people (comments, names,
+motivations) may start with = + - @: spreadsheet programs would run it as a formula, so
+CSV cells get a leading apostrophe (config.spreadsheets) and XLSX cells are written as
+plain strings, never formulas.
 """
 
-import csv
 import io
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.spreadsheets import csv_safe
+from config.spreadsheets import csv_response
 from roundtables.balance import Labels
 from roundtables.models import RapporteurCall
 from roundtables.selectors import (
-    applicant_person,
     export_rows,
     selection_ranking,
     show_identity,
@@ -94,7 +93,7 @@ def _summary_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
     rows = []
     for row in ranking:
         application = row.application
-        person = applicant_person(application, labels=labels)
+        person = row.person
         rows.append(
             [
                 row.rank,
@@ -114,16 +113,9 @@ def _summary_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
     return header, rows
 
 
-def scores_csv(call: RapporteurCall) -> tuple[str, str, bytes]:
+def scores_csv(call: RapporteurCall) -> HttpResponse:
     header, rows = _score_table(call)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([csv_safe(cell) for cell in header])
-    for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
-    # A byte-order mark so that spreadsheet programs read the UTF-8 names correctly.
-    content = ("\ufeff" + buffer.getvalue()).encode("utf-8")
-    return f"{call.slug}-scores.csv", "text/csv; charset=utf-8", content
+    return csv_response(filename=f"{call.slug}-scores", header=header, rows=rows)
 
 
 def _xlsx_value(value):
@@ -132,7 +124,7 @@ def _xlsx_value(value):
     return value if isinstance(value, int | float) else str(value)
 
 
-def scores_xlsx(call: RapporteurCall) -> tuple[str, str, bytes]:
+def scores_xlsx(call: RapporteurCall) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
 
@@ -152,4 +144,6 @@ def scores_xlsx(call: RapporteurCall) -> tuple[str, str, bytes]:
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return f"{call.slug}-scores.xlsx", XLSX_TYPE, buffer.getvalue()
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{call.slug}-scores.xlsx"'
+    return response

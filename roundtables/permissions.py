@@ -37,7 +37,8 @@ def can_review(user, call: RapporteurCall) -> bool:
     """A reviewer scores the applications of the calls they are named on."""
     if not (user.is_active and user.is_staff and user.has_perm(REVIEW_PERMISSION)):
         return False
-    return call.reviewers.filter(pk=user.pk).exists()
+    # Reads a prefetched reviewers list when the caller loaded one.
+    return any(reviewer.pk == user.pk for reviewer in call.reviewers.all())
 
 
 def can_see_cv(user, application: Application) -> bool:

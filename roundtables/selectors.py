@@ -32,6 +32,11 @@ ROLE_SELECT = (
 )
 
 
+def roundtables_with_objectives(*, review: RegionalReview) -> QuerySet[Roundtable]:
+    """The clusters of a review with their objectives only (filters, coverage, counts)."""
+    return Roundtable.objects.filter(review=review).prefetch_related("objectives")
+
+
 def roundtable_list(*, review: RegionalReview) -> QuerySet[Roundtable]:
     return Roundtable.objects.filter(review=review).prefetch_related(
         "objectives",
@@ -89,13 +94,6 @@ def panel_people(*, roundtable: Roundtable, labels: Labels) -> list[Person]:
 
 
 # --- Rapporteur calls --------------------------------------------------------------------
-
-
-def call_list_open(*, now=None) -> QuerySet[RapporteurCall]:
-    now = now or timezone.now()
-    return RapporteurCall.objects.filter(
-        is_published=True, opens_at__lte=now, deadline__gt=now
-    ).select_related("review")
 
 
 def call_list_published() -> QuerySet[RapporteurCall]:
@@ -374,7 +372,7 @@ def input_analysis(*, review: RegionalReview, statuses: list[str]) -> Analysis:
             "objectives"
         )
     )
-    roundtables = list(Roundtable.objects.filter(review=review).prefetch_related("objectives"))
+    roundtables = list(roundtables_with_objectives(review=review))
     objectives = list(Objective.objects.all())
     per_objective = Counter(o.pk for item in inputs for o in item.objectives.all())
     groups = inputs_by_cluster(inputs=inputs, roundtables=roundtables)

@@ -320,6 +320,14 @@ def recusal_create(*, application: Application, reviewer: User, reason: str = ""
     """A reviewer steps aside from one application (a conflict of interest); their
     scores for it, if any, are withdrawn."""
     with transaction.atomic():
+        # The same lock as score_save: a score cannot land after the recusal removed it.
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("call")
+            .get(pk=application.pk)
+        )
+        if application.call.selection_confirmed_at is not None:
+            raise ValidationError(_("The selection of this call has been confirmed: it is final."))
         recusal, _created = Recusal.objects.get_or_create(
             application=application, reviewer=reviewer, defaults={"reason": reason.strip()}
         )

@@ -3,9 +3,8 @@ review and selection of the Rapporteur. Anyone without the role gets 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,17 +32,14 @@ from roundtables.permissions import (
 
 @staff_required
 def staff_home(request):
-    calls = list(RapporteurCall.objects.select_related("review").prefetch_related("reviewers"))
+    calls = RapporteurCall.objects.select_related("review").prefetch_related("reviewers")
     user = request.user
+    rows = [(call, can_review(user, call), can_select(user, call)) for call in calls]
     return render(
         request,
         "roundtables/staff/home.html",
         {
-            "calls": [
-                (call, can_review(user, call), can_select(user, call))
-                for call in calls
-                if can_review(user, call) or can_select(user, call)
-            ],
+            "calls": [row for row in rows if row[1] or row[2]],
             "can_moderate": can_moderate(user),
             "can_analyse": can_analyse(user),
             "to_moderate": selectors.moderation_queue(review=None, status=InputStatus.SUBMITTED)
@@ -104,7 +100,7 @@ def moderate(request, pk):
             if decision == InputDecision.ACCEPT:
                 services.input_accept(stakeholder_input=stakeholder_input, by=request.user)
                 messages.success(request, _("The input is accepted."))
-                return redirect(_next_in_queue(request))
+                return redirect("roundtables:moderation")
             if decision == InputDecision.REJECT:
                 reject_form = RejectForm(request.POST, prefix="reject")
                 if reject_form.is_valid():
@@ -114,7 +110,7 @@ def moderate(request, pk):
                         reason=reject_form.cleaned_data["reason"],
                     )
                     messages.success(request, _("The input is rejected; the author is told why."))
-                    return redirect(_next_in_queue(request))
+                    return redirect("roundtables:moderation")
             elif decision == InputDecision.MERGE:
                 merge_form = MergeForm(
                     request.POST, prefix="merge", stakeholder_input=stakeholder_input
@@ -126,7 +122,7 @@ def moderate(request, pk):
                         by=request.user,
                     )
                     messages.success(request, _("The duplicate is merged."))
-                    return redirect(_next_in_queue(request))
+                    return redirect("roundtables:moderation")
             elif decision == "source":
                 source_form = SourceForm(
                     request.POST, prefix="source", stakeholder_input=stakeholder_input
@@ -153,10 +149,6 @@ def moderate(request, pk):
             "decisions": InputDecision,
         },
     )
-
-
-def _next_in_queue(request) -> str:
-    return reverse("roundtables:moderation")
 
 
 @staff_required
@@ -357,8 +349,6 @@ def export(request, slug, fmt):
     renderer = {"csv": exports.scores_csv, "xlsx": exports.scores_xlsx}.get(fmt)
     if renderer is None:
         raise Http404
-    filename, content_type, content = renderer(call)
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = renderer(call)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -100,13 +100,3 @@ def validate_role(
             )
     if errors:
         raise ValidationError(errors)
-
-
-def validate_scores(*, values: dict, criteria_ids: set[int]) -> None:
-    """Every criterion of the call scored, each from 1 to 5."""
-    missing = criteria_ids - set(values)
-    if missing:
-        raise ValidationError(_("Score every criterion from 1 to 5."))
-    for value in values.values():
-        if not 1 <= int(value) <= 5:
-            raise ValidationError(_("Scores go from 1 to 5."))

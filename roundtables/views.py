@@ -51,7 +51,7 @@ def input_list(request):
         return render(request, "roundtables/input_list.html", {"review": None})
     form = PublicInputFilterForm(request.GET or None, review=review)
     filters = form.cleaned_data if form.is_valid() else {}
-    roundtables = list(selectors.roundtable_list(review=review))
+    roundtables = list(selectors.roundtables_with_objectives(review=review))
     inputs = list(
         selectors.inputs_published(
             review=review,

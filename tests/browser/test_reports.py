@@ -23,8 +23,6 @@ def sign_in(page, live_server, user) -> None:
     )
 
 
-# The session admin form's URLFields warn about Django 6's default scheme (not ours).
-@pytest.mark.filterwarnings("ignore::django.utils.deprecation.RemovedInDjango60Warning")
 def test_staff_render_journey_follows_progress_and_downloads_the_demo_summary(live_server, page):
     """One journey (the reference data must survive it): a queued report's page updates
     without reloading when a worker finishes it; then staff render the demo summary

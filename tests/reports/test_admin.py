@@ -18,8 +18,6 @@ def admin_client(client):
     return client
 
 
-# The session admin form's URLFields warn about Django 6's default scheme (not ours).
-@pytest.mark.filterwarnings("ignore::django.utils.deprecation.RemovedInDjango60Warning")
 def test_session_change_form_has_a_render_summary_button(admin_client):
     session = SessionFactory()
 

@@ -421,9 +421,9 @@ def test_public_inputs_constant_queries(
     for _index in range(count):
         InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[2, 8])
 
-    # reviews, roundtables, objectives, roles, sessions, inputs, input objectives, and
-    # the two filter menus (roundtables, objectives)
-    with django_assert_num_queries(9):
+    # reviews, roundtables, objectives, inputs, input objectives, and the two filter
+    # menus (roundtables, objectives)
+    with django_assert_num_queries(7):
         response = client.get(reverse("roundtables:inputs"), {"review": review.slug})
 
     assert response.context["count"] == count

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import normalize_newlines
-from django.utils.translation import get_language_bidi, get_language_info
+from django.utils.translation import get_language_info
 
 FOOTNOTE_MARKER = re.compile(r"\s?\[\^(\d{1,3})\]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -117,11 +117,6 @@ def inline(text: str, footnotes: Footnotes | None = None) -> SafeString:
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped or built by format_html
 
 
-def plain(text: str) -> str:
-    """Text without footnote markers (for places that cannot hold a footnote)."""
-    return " ".join(FOOTNOTE_MARKER.sub("", text or "").split())
-
-
 @dataclass
 class Point:
     html: SafeString
@@ -169,14 +164,6 @@ def blocks(text: str, footnotes: Footnotes | None = None) -> list[Block]:
         else:
             result.append(Block(html=inline(" ".join(" ".join(lines).split()), footnotes)))
     return result
-
-
-def text_escape(value) -> str:
-    return escape(value)
-
-
-def document_direction() -> str:
-    return "rtl" if get_language_bidi() else "ltr"
 
 
 def roman(number: int) -> str:

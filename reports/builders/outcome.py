@@ -12,6 +12,7 @@ from django_countries import countries
 
 from consultations.enums import Attendance, Mode, RegistrationStatus, SessionKind, SessionStatus
 from consultations.models import RegionalReview, Registration, Session
+from consultations.selectors import session_public
 from reports.builders.common import (
     Localizer,
     attendance_by_sector,
@@ -166,6 +167,10 @@ def _session_reference(session: Session) -> tuple[str, str]:
 
 
 def _input_reference(item: StakeholderInput) -> tuple[str, str]:
+    if not item.publish_consent:
+        # Cited so that the message stays traceable for staff, but neither the title nor
+        # the author of an input its author did not agree to publish is printed.
+        return gettext("A stakeholder input (not published)"), short_date(item.created_at.date())
     who = item.attributed_to or (item.sector.name if item.sector else gettext("A stakeholder"))
     where = countries.name(item.country) if item.country else ""
     if item.source_session_id:
@@ -337,7 +342,7 @@ def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
     )
     citations = Citations()
     message_queryset = KeyMessage.objects.filter(review=review).prefetch_related(
-        Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk")),
+        Prefetch("sessions", queryset=session_public().order_by("starts_at", "pk")),
         Prefetch(
             "inputs",
             queryset=StakeholderInput.objects.select_related("sector", "source_session").order_by(
@@ -351,7 +356,7 @@ def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
         .prefetch_related(
             "objectives",
             Prefetch("roles", queryset=RoundtableRole.objects.select_related("user")),
-            Prefetch("consultations", queryset=Session.objects.order_by("starts_at")),
+            Prefetch("consultations", queryset=session_public().order_by("starts_at")),
             Prefetch(
                 "key_messages",
                 queryset=message_queryset.order_by("position", "pk"),

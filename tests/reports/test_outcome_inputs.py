@@ -160,3 +160,38 @@ def test_render_report_command_with_an_unknown_slug_says_so(demo):
         call_command("render_report", "inputs", "nope")
 
     assert str(error.value) == "No Regional Review with the slug “nope”."
+
+
+def test_outcome_cites_an_unpublished_input_without_its_title_or_author(sourced, demo_review):
+    StakeholderInput.objects.filter(pk=sourced.pk).update(publish_consent=False)
+
+    with translation.override("en"):
+        text = pdf_text(
+            render(build_outcome(review=demo_review, language="en"), filename="o.pdf").content
+        )
+
+    assert "[2] A stakeholder input (not published)" in text
+    assert "Firewalls between services" not in text
+
+
+def test_outcome_leaves_draft_sessions_out(sourced, demo_review, demo_session):
+    from consultations.enums import SessionStatus
+
+    roundtable = Roundtable.objects.get(review=demo_review, number=2)
+    draft = demo_session.__class__.objects.create(
+        review=demo_review,
+        slug="draft-thematic",
+        kind="thematic",
+        format="online",
+        status=SessionStatus.DRAFT,
+        title="A draft consultation nobody announced",
+        starts_at=demo_session.starts_at,
+        ends_at=demo_session.ends_at,
+    )
+    roundtable.consultations.add(draft)
+    KeyMessage.objects.get(review=demo_review).sessions.add(draft)
+
+    with translation.override("en"):
+        data = build_outcome(review=demo_review, language="en")
+
+    assert "A draft consultation nobody announced" not in render_html(data)

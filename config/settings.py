@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     # Project apps, in dependency order: each may import only those above it.
+    "core",
     "gcm",
     "outbox",
     "stakeholders",

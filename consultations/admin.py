@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from config.spreadsheets import csv_response, xlsx_response
 from consultations import services, validators
 from consultations.enums import Attendance, Mode, RegistrationStatus
 from consultations.models import (
@@ -26,6 +25,8 @@ from consultations.models import (
 )
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
+from core.errors import DomainError
+from core.spreadsheets import csv_response, xlsx_response
 from stakeholders.enums import Gender
 
 # Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
@@ -416,7 +417,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         ):
             try:
                 services.registration_promote(registration_id=registration.pk)
-            except services.RegistrationError as error:
+            except DomainError as error:
                 self.message_user(request, f"{registration.user}: {error.message}", messages.ERROR)
             else:
                 promoted += 1

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from config.storage import get_private_storage
 from consultations.enums import (
     Attendance,
     Mode,
@@ -20,6 +19,7 @@ from consultations.enums import (
     SessionStatus,
     TalkRequestStatus,
 )
+from core.storage import get_private_storage
 from gcm.models import Objective, Region
 
 

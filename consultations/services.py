@@ -31,16 +31,12 @@ from consultations.models import (
     Registration,
     Session,
 )
+from core.errors import DomainError
 from outbox.services import mail_queue
 
 
-class RegistrationError(Exception):
-    """A registration request that cannot be honoured; the message is for the person."""
-
-    def __init__(self, message: str, *, code: str):
-        super().__init__(message)
-        self.message = message
-        self.code = code
+class RegistrationError(DomainError):
+    """A registration (or GCM Talk decision) that cannot be honoured."""
 
 
 class SeatsFull(RegistrationError):

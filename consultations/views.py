@@ -33,6 +33,7 @@ from consultations.selectors import (
     session_split,
     talk_requests_for,
 )
+from core.errors import DomainError, show_error
 from stakeholders.permissions import profile_required
 
 
@@ -97,12 +98,12 @@ def session_register(request, slug):
                 accreditation=form.accreditation(),
                 if_full=data["if_full"],
             )
-        except services.RegistrationError as error:
+        except DomainError as error:
             if error.code in ("duplicate", "closed"):
                 # Nothing the person can fix in the form: say so above the page.
-                messages.error(request, error.message)
+                show_error(request, error)
                 return redirect(session.get_absolute_url())
-            form.add_error(None, error.message)
+            show_error(request, error, form=form)
         else:
             messages.success(request, _registered_message(registration, data["mode"]))
             return redirect(session.get_absolute_url())
@@ -132,8 +133,8 @@ def registration_cancel(request, pk):
         raise Http404
     try:
         services.registration_cancel(registration_id=registration.pk, user=request.user)
-    except services.RegistrationError as error:
-        messages.error(request, error.message)
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your registration has been cancelled."))
     return redirect(_next_or(request, registration.session.get_absolute_url()))
@@ -155,8 +156,8 @@ def registration_change_mode(request, pk):
                 mode=form.cleaned_data["mode"],
                 accreditation=form.accreditation(),
             )
-        except services.RegistrationError as error:
-            form.add_error(None, error.message)
+        except DomainError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(request, _("How you attend has been changed."))
             return redirect(session.get_absolute_url())
@@ -257,8 +258,8 @@ def staff_check_in(request, slug):
             )
         except (ValueError, Registration.DoesNotExist):
             messages.error(request, _("This registration was not found for this session."))
-        except services.RegistrationError as error:
-            messages.error(request, error.message)
+        except DomainError as error:
+            show_error(request, error)
         else:
             messages.success(
                 request,
@@ -324,8 +325,8 @@ def staff_talk_request_decide(request, pk):
                     request_id=talk_request.pk, by=request.user, message=data["message"]
                 )
                 messages.success(request, _("The request is declined; the requester is told."))
-        except services.RegistrationError as error:
-            messages.error(request, error.message)
+        except DomainError as error:
+            show_error(request, error)
         return redirect("admin:consultations_gcmtalkrequest_changelist")
     return render(
         request,

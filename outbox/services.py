@@ -62,9 +62,10 @@ def mail_store(
 
 
 def _celery_app():
-    from config.celery import app
+    # The app the project configured (config.celery); outbox sits below config.
+    from celery import current_app
 
-    return app
+    return current_app
 
 
 def _hand_to_worker(mail_id: int) -> bool:

@@ -5,8 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from config.storage import get_private_storage
 from consultations.models import RegionalReview, Session
+from core.storage import get_private_storage
 from reports.enums import ReportKind, ReportStatus
 
 

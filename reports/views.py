@@ -15,8 +15,8 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from config.files import private_file_response
 from consultations.models import RegionalReview, Session
+from core.files import private_file_response
 from reports import services
 from reports.enums import ReportStatus
 from reports.forms import RenderForm

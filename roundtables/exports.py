@@ -2,7 +2,7 @@
 
 Each function turns a call into a download. Text typed by people (comments, names,
 motivations) may start with = + - @: spreadsheet programs would run it as a formula, so
-CSV cells get a leading apostrophe (config.spreadsheets) and XLSX cells are written as
+CSV cells get a leading apostrophe (core.spreadsheets) and XLSX cells are written as
 plain strings, never formulas.
 """
 
@@ -12,10 +12,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.spreadsheets import csv_response
+from core.spreadsheets import csv_response
 from roundtables.balance import Labels
 from roundtables.models import RapporteurCall
-from roundtables.selectors import (
+from roundtables.selectors.rapporteur import (
     export_rows,
     selection_ranking,
     show_identity,

@@ -6,8 +6,8 @@ from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from roundtables import services
 from roundtables.models import RapporteurCall
+from roundtables.services import rapporteur as services
 
 logger = logging.getLogger(__name__)
 

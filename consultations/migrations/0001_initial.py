@@ -3,8 +3,8 @@
 import django_countries.fields
 from django.db import migrations, models
 
-import config.storage
 import consultations.models
+import core.storage
 
 
 class Migration(migrations.Migration):
@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                     "photo",
                     models.ImageField(
                         max_length=200,
-                        storage=config.storage.get_private_storage,
+                        storage=core.storage.get_private_storage,
                         upload_to=consultations.models.accreditation_photo_path,
                         verbose_name="photo",
                     ),

@@ -27,7 +27,7 @@ from reports.markup import Block, Footnotes, Fragment, blocks
 from reports.models import ReviewReportText
 from roundtables.enums import InputStatus, InputType, RoleKind
 from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
-from roundtables.selectors import objective_coverage
+from roundtables.selectors.clusters import objective_coverage
 
 CONSULTATION_KINDS = (
     SessionKind.GLOBAL,

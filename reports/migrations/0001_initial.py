@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import config.storage
+import core.storage
 import reports.models
 
 
@@ -83,7 +83,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        storage=config.storage.get_private_storage,
+                        storage=core.storage.get_private_storage,
                         upload_to=reports.models.report_path,
                         verbose_name="PDF",
                     ),

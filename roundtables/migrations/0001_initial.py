@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django_countries.fields
 from django.db import migrations, models
 
-import config.storage
+import core.storage
 import roundtables.models
 
 
@@ -318,7 +318,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=200,
-                        storage=config.storage.get_private_storage,
+                        storage=core.storage.get_private_storage,
                         upload_to=roundtables.models.input_attachment_path,
                         verbose_name="PDF attachment",
                     ),
@@ -410,7 +410,7 @@ class Migration(migrations.Migration):
                     "cv",
                     models.FileField(
                         max_length=200,
-                        storage=config.storage.get_private_storage,
+                        storage=core.storage.get_private_storage,
                         upload_to=roundtables.models.cv_path,
                         verbose_name="CV",
                     ),

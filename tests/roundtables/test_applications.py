@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from gcm.models import Sector
 from outbox.models import OutgoingMail
-from roundtables import services
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application, ApplicationStatusChange
+from roundtables.services import rapporteur as services
 from tests.factories import PASSWORD, UserFactory, stakeholder
 from tests.factories.roundtables import (
     ApplicationFactory,

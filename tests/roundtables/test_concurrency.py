@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from gcm.models import Sector
-from roundtables import services
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
+from roundtables.services import rapporteur as services
 from tests.factories import StaffFactory, stakeholder
 from tests.factories.roundtables import (
     ApplicationFactory,

@@ -10,9 +10,9 @@ from django.utils import timezone
 from consultations.models import RegionalReview
 from gcm.models import Objective
 from outbox.models import OutgoingMail
-from roundtables import services
 from roundtables.enums import InputStatus
 from roundtables.models import StakeholderInput
+from roundtables.services import inputs as services
 from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import InputFactory, RoundtableFactory, pdf_upload
 from tests.roundtables.test_validators import EXECUTABLE

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from gcm.models import Sector
 from outbox.models import OutgoingMail
-from roundtables import services
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application, Recusal, Score
+from roundtables.services import rapporteur as services
 from tests.factories import StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import ApplicationFactory, CallFactory, close_call
 from tests.roundtables.conftest import reviewer_for

@@ -1,5 +1,6 @@
 """Serving files from the private storage, after the calling view has checked permission."""
 
+from django.db import transaction
 from django.http import FileResponse, Http404
 
 
@@ -20,3 +21,16 @@ def private_file_response(
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def save_upload(field_file, upload) -> None:
+    """Store an upload under the field's own generated name (never the uploaded one, which
+    may identify the person)."""
+    field_file.save("upload.pdf", upload, save=False)
+
+
+def delete_file_on_commit(storage, name: str) -> None:
+    """Delete a replaced or orphaned private file once the transaction has committed, so
+    that a rollback never leaves a row pointing at a deleted file."""
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -1,0 +1,58 @@
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from roundtables.models import (
+    StakeholderInput,
+)
+from roundtables.services import inputs as services
+
+
+@admin.register(StakeholderInput)
+class StakeholderInputAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "review",
+        "input_type",
+        "status",
+        "attributed_to",
+        "source_session",
+        "created_at",
+        "moderate_link",
+    )
+    list_filter = ("review", "status", "input_type", "roundtable", "objectives")
+    list_select_related = ("review", "source_session")
+    search_fields = ("title", "text")
+    raw_id_fields = ("author", "merged_into", "source_session")
+    filter_horizontal = ("objectives",)
+    readonly_fields = (
+        "status",
+        "rejection_reason",
+        "merged_into",
+        "moderated_by",
+        "moderated_at",
+        "created_at",
+    )
+    show_full_result_count = False
+    actions = ("accept_inputs",)
+    change_list_template = "admin/roundtables/stakeholderinput/change_list.html"
+
+    @admin.display(description=_("moderate"))
+    def moderate_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("roundtables:moderate", kwargs={"pk": obj.pk}),
+            gettext("Moderate"),
+        )
+
+    @admin.action(description=_("Accept the selected inputs"), permissions=["change"])
+    def accept_inputs(self, request, queryset):
+        for stakeholder_input in queryset:
+            services.input_accept(stakeholder_input=stakeholder_input, by=request.user)
+        self.message_user(
+            request,
+            gettext("%(count)s inputs accepted.") % {"count": queryset.count()},
+            messages.SUCCESS,
+        )

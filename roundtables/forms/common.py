@@ -1,0 +1,4 @@
+PDF_ATTRS = {"accept": "application/pdf,.pdf"}
+
+
+MAX_TEXT = 5000

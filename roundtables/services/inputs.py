@@ -1,0 +1,239 @@
+"""Writes for stakeholder inputs: submitting, changing and withdrawing them, and their
+moderation. Each service owns its transaction and row locks."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consultations.models import RegionalReview, Session
+from core.files import delete_file_on_commit, save_upload
+from outbox.services import mail_queue
+from roundtables.enums import Attribution, InputStatus
+from roundtables.models import (
+    StakeholderInput,
+)
+from stakeholders.models import Profile, User
+
+INPUT_FIELDS = ("title", "text", "language", "input_type", "roundtable", "attribution")
+
+
+def inputs_open(review: RegionalReview, *, now=None) -> bool:
+    now = now or timezone.now()
+    return review.inputs_deadline is not None and now < review.inputs_deadline
+
+
+def _inputs_closed_message(review: RegionalReview) -> str:
+    if review.inputs_deadline is None:
+        return _("This review does not take written inputs.")
+    return _("The deadline for written inputs to this review has passed.")
+
+
+def _attributed_to(*, attribution: str, user: User, profile: Profile | None) -> str:
+    if attribution == Attribution.ANONYMOUS:
+        return ""
+    if attribution == Attribution.ORGANISATION and profile and profile.organisation_id:
+        return profile.organisation.name
+    return user.name or ""
+
+
+def input_submit(
+    *,
+    review: RegionalReview,
+    author: User,
+    data: dict,
+    objectives: Iterable,
+    attachment=None,
+    now=None,
+) -> StakeholderInput:
+    """A written input to a review before its deadline. The author's sector and
+    country are kept as they are now, for the analysis by sector and country."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        review = RegionalReview.objects.select_for_update().get(pk=review.pk)
+        if not inputs_open(review, now=now):
+            raise ValidationError(_inputs_closed_message(review), code="closed")
+        profile = Profile.objects.select_related("organisation").filter(user=author).first()
+        stakeholder_input = StakeholderInput(
+            review=review,
+            author=author,
+            sector_id=profile.sector_id if profile else None,
+            country=profile.country if profile else "",
+            publish_consent=data["publish_consent"],
+        )
+        for name in INPUT_FIELDS:
+            setattr(stakeholder_input, name, data[name])
+        stakeholder_input.attributed_to = _attributed_to(
+            attribution=data["attribution"], user=author, profile=profile
+        )
+        if attachment is not None:
+            save_upload(stakeholder_input.attachment, attachment)
+        try:
+            stakeholder_input.save()
+        except Exception:
+            if attachment is not None:
+                stakeholder_input.attachment.storage.delete(stakeholder_input.attachment.name)
+            raise
+        stakeholder_input.objectives.set(objectives)
+        mail_queue(
+            to=author.email,
+            template="emails/inputs_received",
+            context={"input": stakeholder_input, "review": review, "user": author},
+            language=author.language,
+        )
+    return stakeholder_input
+
+
+def input_update(
+    *,
+    stakeholder_input: StakeholderInput,
+    data: dict,
+    objectives: Iterable,
+    attachment=None,
+    remove_attachment: bool = False,
+    now=None,
+) -> StakeholderInput:
+    """The author changes an input not yet moderated, before the deadline."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        stakeholder_input = (
+            StakeholderInput.objects.select_for_update(of=("self",))
+            .select_related("review", "author")
+            .get(pk=stakeholder_input.pk)
+        )
+        _require_editable(stakeholder_input, now=now)
+        for name in INPUT_FIELDS:
+            setattr(stakeholder_input, name, data[name])
+        stakeholder_input.publish_consent = data["publish_consent"]
+        profile = (
+            Profile.objects.select_related("organisation")
+            .filter(user_id=stakeholder_input.author_id)
+            .first()
+        )
+        stakeholder_input.attributed_to = _attributed_to(
+            attribution=data["attribution"], user=stakeholder_input.author, profile=profile
+        )
+        storage, old = stakeholder_input.attachment.storage, stakeholder_input.attachment.name
+        if attachment is not None:
+            save_upload(stakeholder_input.attachment, attachment)
+        elif remove_attachment:
+            stakeholder_input.attachment = ""
+        stakeholder_input.save()
+        stakeholder_input.objectives.set(objectives)
+        if old and old != stakeholder_input.attachment.name:
+            delete_file_on_commit(storage, old)
+    return stakeholder_input
+
+
+def _require_editable(stakeholder_input: StakeholderInput, *, now) -> None:
+    if stakeholder_input.status != InputStatus.SUBMITTED:
+        raise ValidationError(_("This input has been moderated and can no longer be changed."))
+    if not inputs_open(stakeholder_input.review, now=now):
+        raise ValidationError(_inputs_closed_message(stakeholder_input.review))
+
+
+def input_withdraw(*, stakeholder_input: StakeholderInput, now=None) -> None:
+    """The author withdraws an input that has not been moderated yet."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        stakeholder_input = (
+            StakeholderInput.objects.select_for_update(of=("self",))
+            .select_related("review")
+            .get(pk=stakeholder_input.pk)
+        )
+        if stakeholder_input.status != InputStatus.SUBMITTED:
+            raise ValidationError(
+                _("This input has been moderated and can no longer be withdrawn.")
+            )
+        storage, name = stakeholder_input.attachment.storage, stakeholder_input.attachment.name
+        stakeholder_input.delete()
+        delete_file_on_commit(storage, name)
+
+
+def _moderated(stakeholder_input: StakeholderInput, *, status: str, by: User, now) -> None:
+    stakeholder_input.status = status
+    stakeholder_input.moderated_by = by
+    stakeholder_input.moderated_at = now
+    stakeholder_input.save()
+    author = stakeholder_input.author
+    if author is not None:
+        mail_queue(
+            to=author.email,
+            template="emails/inputs_moderated",
+            context={
+                "input": stakeholder_input,
+                "review": stakeholder_input.review,
+                "user": author,
+            },
+            language=author.language,
+        )
+
+
+def _lock_input(stakeholder_input: StakeholderInput) -> StakeholderInput:
+    return (
+        StakeholderInput.objects.select_for_update(of=("self",))
+        .select_related("review", "author", "merged_into")
+        .get(pk=stakeholder_input.pk)
+    )
+
+
+def input_accept(*, stakeholder_input: StakeholderInput, by: User, now=None) -> None:
+    now = now or timezone.now()
+    with transaction.atomic():
+        stakeholder_input = _lock_input(stakeholder_input)
+        if stakeholder_input.status == InputStatus.ACCEPTED:
+            return
+        stakeholder_input.rejection_reason = ""
+        stakeholder_input.merged_into = None
+        _moderated(stakeholder_input, status=InputStatus.ACCEPTED, by=by, now=now)
+
+
+def input_reject(*, stakeholder_input: StakeholderInput, by: User, reason: str, now=None) -> None:
+    """Reject with a reason, which the author is sent."""
+    now = now or timezone.now()
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the author a reason for the rejection.")})
+    with transaction.atomic():
+        stakeholder_input = _lock_input(stakeholder_input)
+        stakeholder_input.rejection_reason = reason.strip()
+        stakeholder_input.merged_into = None
+        _moderated(stakeholder_input, status=InputStatus.REJECTED, by=by, now=now)
+
+
+def input_merge(*, duplicate: StakeholderInput, into: StakeholderInput, by: User, now=None) -> None:
+    """Merge a duplicate into another input of the same review: the kept input gains
+    the duplicate's objectives, and inputs merged into the duplicate follow it."""
+    now = now or timezone.now()
+    if duplicate.pk == into.pk:
+        raise ValidationError({"into": _("An input cannot be merged into itself.")})
+    with transaction.atomic():
+        duplicate = _lock_input(duplicate)
+        into = _lock_input(into)
+        if into.review_id != duplicate.review_id:
+            raise ValidationError({"into": _("Merge only inputs to the same review.")})
+        if into.status in {InputStatus.MERGED, InputStatus.REJECTED}:
+            raise ValidationError(
+                {"into": _("Merge into an input that is accepted or still to be moderated.")}
+            )
+        into.objectives.add(*duplicate.objectives.all())
+        StakeholderInput.objects.filter(merged_into=duplicate).update(merged_into=into)
+        duplicate.merged_into = into
+        duplicate.rejection_reason = ""
+        _moderated(duplicate, status=InputStatus.MERGED, by=by, now=now)
+
+
+def input_set_source(
+    *, stakeholder_input: StakeholderInput, session: Session | None
+) -> StakeholderInput:
+    """Note the consultation at which an oral input was raised."""
+    with transaction.atomic():
+        stakeholder_input = _lock_input(stakeholder_input)
+        if session is not None and session.review_id != stakeholder_input.review_id:
+            raise ValidationError(
+                {"source_session": _("Choose a consultation of the same review.")}
+            )
+        stakeholder_input.source_session = session
+        stakeholder_input.save(update_fields=["source_session", "updated_at"])
+    return stakeholder_input

@@ -1,0 +1,188 @@
+"""Stakeholder inputs: the published ones, and an author's own (submit, change, withdraw)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consultations.selectors import review_list
+from core.files import private_file_response
+from roundtables.enums import InputStatus
+from roundtables.forms.inputs import InputForm, PublicInputFilterForm
+from roundtables.permissions import can_see_attachment
+from roundtables.selectors import inputs as selectors
+from roundtables.selectors.clusters import roundtables_with_objectives
+from roundtables.services import inputs as services
+from roundtables.views.clusters import _pick_review
+from roundtables.views.rapporteur import _add_errors
+from stakeholders.permissions import profile_required
+
+
+def input_list(request):
+    """Accepted inputs whose authors consented, by cluster, filterable by objective."""
+    reviews = list(review_list())
+    review = _pick_review(request, reviews)
+    if review is None:
+        return render(request, "roundtables/input_list.html", {"review": None})
+    form = PublicInputFilterForm(request.GET or None, review=review)
+    filters = form.cleaned_data if form.is_valid() else {}
+    roundtables = list(roundtables_with_objectives(review=review))
+    inputs = list(
+        selectors.inputs_published(
+            review=review,
+            roundtable=filters.get("roundtable"),
+            objective=filters.get("objective"),
+        )
+    )
+    chosen = filters.get("roundtable")
+    groups = selectors.inputs_by_cluster(
+        inputs=inputs,
+        roundtables=[rt for rt in roundtables if rt.pk == chosen.pk] if chosen else roundtables,
+    )
+    return render(
+        request,
+        "roundtables/input_list.html",
+        {
+            "reviews": reviews,
+            "review": review,
+            "form": form,
+            "groups": groups,
+            "count": len(inputs),
+        },
+    )
+
+
+@profile_required
+def input_new(request):
+    reviews = selectors.reviews_open_for_inputs()
+    if not reviews.exists():
+        return render(request, "roundtables/input_form.html", {"closed": True})
+    initial = {"language": request.LANGUAGE_CODE}
+    if request.GET.get("review"):
+        initial["review"] = reviews.filter(slug=request.GET["review"]).first()
+    elif reviews.count() == 1:
+        initial["review"] = reviews.first()
+    if request.method == "POST":
+        form = InputForm(request.POST, request.FILES, reviews=reviews)
+        if form.is_valid():
+            try:
+                services.input_submit(
+                    review=form.cleaned_data["review"],
+                    author=request.user,
+                    data=form.input_data(),
+                    objectives=form.cleaned_data["objectives"],
+                    attachment=form.cleaned_data.get("attachment"),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Thank you: your input has been received and will be moderated."),
+                )
+                return redirect("roundtables:my_inputs")
+    else:
+        form = InputForm(initial=initial, reviews=reviews)
+    return render(request, "roundtables/input_form.html", {"form": form})
+
+
+@profile_required
+def input_edit(request, pk):
+    stakeholder_input = selectors.input_of_user(user=request.user, pk=pk)
+    if stakeholder_input is None:
+        raise Http404
+    review = stakeholder_input.review
+    reviews = type(review).objects.filter(pk=review.pk)
+    has_attachment = bool(stakeholder_input.attachment)
+    if not services.inputs_open(review) or stakeholder_input.status != InputStatus.SUBMITTED:
+        messages.error(request, _("This input can no longer be changed."))
+        return redirect("roundtables:my_inputs")
+    if request.method == "POST":
+        form = InputForm(
+            request.POST,
+            request.FILES,
+            reviews=reviews,
+            editing=True,
+            has_attachment=has_attachment,
+            initial={"review": review},
+        )
+        if form.is_valid():
+            try:
+                services.input_update(
+                    stakeholder_input=stakeholder_input,
+                    data=form.input_data(),
+                    objectives=form.cleaned_data["objectives"],
+                    attachment=form.cleaned_data.get("attachment"),
+                    remove_attachment=form.cleaned_data.get("remove_attachment", False),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Your input has been updated."))
+                return redirect("roundtables:my_inputs")
+    else:
+        form = InputForm(
+            initial={
+                "review": review,
+                "title": stakeholder_input.title,
+                "text": stakeholder_input.text,
+                "language": stakeholder_input.language,
+                "input_type": stakeholder_input.input_type,
+                "objectives": list(stakeholder_input.objectives.all()),
+                "roundtable": stakeholder_input.roundtable_id,
+                "attribution": stakeholder_input.attribution,
+                "publish_consent": stakeholder_input.publish_consent,
+            },
+            reviews=reviews,
+            editing=True,
+            has_attachment=has_attachment,
+        )
+    return render(
+        request,
+        "roundtables/input_form.html",
+        {"form": form, "input": stakeholder_input, "review": review},
+    )
+
+
+@profile_required
+@require_POST
+def input_withdraw(request, pk):
+    stakeholder_input = selectors.input_of_user(user=request.user, pk=pk)
+    if stakeholder_input is None:
+        raise Http404
+    try:
+        services.input_withdraw(stakeholder_input=stakeholder_input)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your input has been withdrawn."))
+    return redirect("roundtables:my_inputs")
+
+
+@profile_required
+def my_inputs(request):
+    inputs = list(selectors.inputs_of_user(user=request.user))
+    now = timezone.now()
+    for item in inputs:
+        item.editable = item.status == InputStatus.SUBMITTED and services.inputs_open(
+            item.review, now=now
+        )
+    return render(
+        request,
+        "roundtables/my_inputs.html",
+        {"inputs": inputs, "can_submit": selectors.reviews_open_for_inputs().exists()},
+    )
+
+
+def input_attachment(request, pk):
+    stakeholder_input = selectors.input_for_attachment(pk=pk)
+    if stakeholder_input is None or not can_see_attachment(request.user, stakeholder_input):
+        raise Http404
+    return private_file_response(
+        stakeholder_input.attachment,
+        filename=f"input-{stakeholder_input.pk}.pdf",
+        content_type="application/pdf",
+    )

@@ -1,0 +1,116 @@
+"""Staff selection of the Rapporteur: the ranking, the shortlist with its balance, selecting
+and confirming, and the exports of scores."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from roundtables import exports
+from roundtables.balance import Labels, compare
+from roundtables.enums import ApplicationStatus
+from roundtables.permissions import (
+    can_select,
+    staff_required,
+)
+from roundtables.selectors import rapporteur as selectors
+from roundtables.services import rapporteur as services
+from roundtables.views.assessment import _call_for
+
+
+@staff_required
+def selection(request, slug):
+    call = _call_for(request, slug, check=can_select)
+    labels = Labels(region_id=call.review.region_id)
+    ranking = selectors.selection_ranking(call=call, labels=labels)
+    pool = [row.person for row in ranking]
+    shortlist = [row.person for row in ranking if row.application.shortlisted]
+    now = timezone.now()
+    return render(
+        request,
+        "roundtables/staff/selection.html",
+        {
+            "call": call,
+            "criteria": list(call.criteria.all()),
+            "ranking": ranking,
+            "balance": compare(shortlist=shortlist, pool=pool, labels=labels),
+            "named": selectors.show_identity(call),
+            "closed": call.has_closed(now=now),
+            "final": call.selection_confirmed_at is not None,
+            "selected": sum(
+                1 for row in ranking if row.application.status == ApplicationStatus.SELECTED
+            ),
+            "to_start": sum(
+                1 for row in ranking if row.application.status == ApplicationStatus.SUBMITTED
+            ),
+            "statuses": ApplicationStatus,
+        },
+    )
+
+
+@staff_required
+def selection_action(request, slug):
+    call = _call_for(request, slug, check=can_select)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    action = request.POST.get("action", "")
+    try:
+        if action == "start":
+            moved = services.call_start_review(call=call, by=request.user)
+            messages.success(
+                request,
+                _("The review has started; %(count)s candidates were told.") % {"count": moved},
+            )
+        elif action == "shortlist":
+            ids = _ids(request.POST.getlist("shortlist"))
+            added, removed = services.shortlist_save(
+                call=call, by=request.user, application_ids=ids
+            )
+            messages.success(
+                request,
+                _("Shortlist saved: %(added)s added, %(removed)s removed.")
+                % {"added": added, "removed": removed},
+            )
+        elif action.startswith(("select:", "unselect:")):
+            verb, _sep, pk = action.partition(":")
+            application = call.applications.select_related("user").filter(pk=_ids([pk])[0]).first()
+            if application is None:
+                raise Http404
+            if verb == "select":
+                services.application_select(application=application, by=request.user)
+                messages.success(request, _("Selected; the candidate has been told."))
+            else:
+                services.application_unselect(application=application, by=request.user)
+                messages.success(request, _("The selection is undone; the candidate is told."))
+        elif action == "confirm":
+            told = services.selection_confirm(call=call, by=request.user)
+            messages.success(
+                request,
+                _("The selection is confirmed; %(count)s other candidates were told.")
+                % {"count": told},
+            )
+        else:
+            messages.error(request, _("Choose an action."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("roundtables:selection", slug=call.slug)
+
+
+def _ids(values) -> list[int]:
+    try:
+        return [int(value) for value in values]
+    except (TypeError, ValueError) as exc:
+        raise Http404 from exc
+
+
+@staff_required
+def export(request, slug, fmt):
+    call = _call_for(request, slug, check=can_select)
+    renderer = {"csv": exports.scores_csv, "xlsx": exports.scores_xlsx}.get(fmt)
+    if renderer is None:
+        raise Http404
+    response = renderer(call)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_countries",
     "import_export",
     "csp",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff pages and the admin need a second factor (stakeholders/mfa.py).
+    "stakeholders.mfa.StaffSecondFactorMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -141,6 +144,10 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "stakeholders:profile"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GCM Consultations] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "stakeholders.adapter.AccountAdapter"
+# Two-factor authentication (allauth.mfa): required for staff (stakeholders/mfa.py),
+# available to everyone. An authenticator app (TOTP) with recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "GCM Consultations"
 if env.bool("DJANGO_DISABLE_RATE_LIMITS", default=False):
     ACCOUNT_RATE_LIMITS = False
 

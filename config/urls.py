@@ -4,10 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import views
+from stakeholders.mfa import admin_login
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin's own login form would skip the second factor: allauth signs staff in.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
 

@@ -151,3 +151,23 @@ def _reference_data(request):
     if not Region.objects.exists():
         migration = importlib.import_module("gcm.migrations.0002_reference_data")
         migration.load(apps, SimpleNamespace(connection=connection))
+
+
+@pytest.fixture(autouse=True)
+def _staff_signed_in_with_second_factor(request, monkeypatch):
+    """`client.force_login(staff)` stands for a complete sign-in, which for staff includes
+    the second factor. Tests of the second factor itself use the `password_only` marker."""
+    if request.node.get_closest_marker("password_only"):
+        return
+    from django.test import Client
+
+    from tests.support import pass_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if user.is_staff or user.is_superuser:
+            pass_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -16,3 +16,19 @@ def use_broker(app, **conf) -> None:
     # Dropped, not closed: kombu's global registry may hand the same pool out again.
     app._pool = None
     app.amqp._producer_pool = None
+
+
+def pass_second_factor(client, user) -> None:
+    """Mark a test client's session as having passed the second factor, as a staff member
+    who signed in with their authenticator app has (see stakeholders/mfa.py)."""
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "type": "totp", "at": time.time()}
+    ]
+    # allauth keeps the records with the user they belong to.
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()

@@ -53,8 +53,9 @@ def test_pages_send_a_content_security_policy_and_have_no_inline_script(client):
     assert all("src=" in attributes for attributes in scripts)
 
 
-def test_admin_login_page_is_served(client):
-    response = client.get("/admin/login/")
+def test_admin_login_leads_to_the_site_sign_in(client):
+    response = client.get("/admin/login/", follow=True)
 
+    assert response.redirect_chain == [("/en/accounts/login/?next=%2Fadmin%2F", 302)]
     assert response.status_code == 200
-    assert b'name="username"' in response.content
+    assert b'name="login"' in response.content

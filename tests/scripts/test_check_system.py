@@ -2,6 +2,7 @@
 apt-get as root, with sudo otherwise, and stops with the line to type only where neither
 is possible. Run against stub commands on PATH, so nothing is really installed."""
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,12 +31,11 @@ def _machine(tmp_path, *, uid: int, sudo: str | None, installed: set[str]) -> di
     _stub(bin_dir, "apt-get", f'echo "apt-get $*" >> {log}')
     _stub(bin_dir, "id", f"echo {uid}")
     if sudo == "ok":
-        _stub(bin_dir, "sudo", f'[ "$1" = "-n" ] && shift; [ "$1" = true ] && exit 0; "$@"')
+        _stub(bin_dir, "sudo", '[ "$1" = "-n" ] && shift; [ "$1" = true ] && exit 0; "$@"')
     elif sudo == "password":
         _stub(bin_dir, "sudo", "exit 1")
     for tool in ("grep", "env", "sh", "bash"):
-        real = subprocess.run(["which", tool], capture_output=True, text=True).stdout.strip()
-        (bin_dir / tool).symlink_to(real)
+        (bin_dir / tool).symlink_to(shutil.which(tool))
     # A Python that can create virtual environments, as after python3-venv is installed.
     return {"PATH": str(bin_dir), "HOME": str(tmp_path), "PYTHON": sys.executable}, log
 
@@ -53,9 +53,8 @@ EVERYTHING = {
 
 
 def _run(env, *args):
-    return subprocess.run(
-        ["bash", str(SCRIPT), *args], env=env, capture_output=True, text=True, check=False
-    )
+    command = [shutil.which("bash"), str(SCRIPT), *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
 
 
 def test_check_system_as_root_installs_missing_packages_with_apt_get(tmp_path):

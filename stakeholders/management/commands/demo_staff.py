@@ -2,6 +2,9 @@ import os
 import secrets
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management.base import BaseCommand
 
 from stakeholders.models import User
@@ -26,9 +29,17 @@ class Command(BaseCommand):
         EmailAddress.objects.update_or_create(
             user=user, email=EMAIL, defaults={"verified": True, "primary": True}
         )
+        # Staff need a second factor: an authenticator app secret and recovery codes,
+        # made afresh with the password.
+        Authenticator.objects.filter(user=user).delete()
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        codes = RecoveryCodes.activate(user).get_unused_codes()
         port = os.environ.get("PORT", "8000")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo staff login: {EMAIL} / {password}  (admin: http://127.0.0.1:{port}/admin/)"
+                f"Demo staff login: {EMAIL} / {password}  (admin: http://127.0.0.1:{port}/admin/)\n"
+                f"  second factor: add the secret {secret} to an authenticator app, or use "
+                f"a recovery code: {' '.join(codes[:3])}"
             )
         )

@@ -144,6 +144,7 @@ ACCOUNT_SIGNUP_REDIRECT_URL = "stakeholders:profile"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GCM Consultations] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "stakeholders.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "stakeholders.forms.LoginForm"}
 # Two-factor authentication (allauth.mfa): required for staff (stakeholders/mfa.py),
 # available to everyone. An authenticator app (TOTP) with recovery codes.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -171,7 +172,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
 # --- Files --------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
@@ -246,8 +247,16 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if env.bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("DJANGO_BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Sign-in rate limits count per client address. Behind a reverse proxy every request
+# comes from the proxy: allauth must read the client's own address from the header the
+# trusted proxy sets, or one person's failed logins lock everyone out.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int(
+    "DJANGO_TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0
+)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("DJANGO_TRUSTED_CLIENT_IP_HEADER", default=None)
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -86,3 +87,14 @@ class ProfileForm(forms.Form):
             "diaspora": data["diaspora"],
             "website": data["website"],
         }
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form, which knows when sign-in is locked by the rate limit so
+    that the page can offer the password reset."""
+
+    @property
+    def locked_out(self) -> bool:
+        return any(
+            error.code == "too_many_login_attempts" for error in self.non_field_errors().as_data()
+        )

@@ -223,10 +223,21 @@ class AccreditationInline(admin.StackedInline):
         "id_document_expiry",
         "nationality",
         "date_of_birth",
-        "photo",
+        "photo_link",
         "created_at",
     )
     fields = readonly_fields
+
+    @admin.display(description=_("photo"))
+    def photo_link(self, obj):
+        # Private files have no URL: the photo is shown by a view that checks permission.
+        if not obj.photo:
+            return "-"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("consultations:staff_photo", kwargs={"pk": obj.registration_id}),
+            _("View the photo"),
+        )
 
 
 class CountryFilter(admin.SimpleListFilter):

@@ -32,6 +32,7 @@ from consultations.models import (
     Session,
 )
 from core.errors import DomainError
+from core.images import reencode_jpeg
 from outbox.services import mail_queue
 
 
@@ -237,7 +238,8 @@ def _store_accreditation(registration: Registration, accreditation: Accreditatio
         nationality=accreditation.nationality,
         date_of_birth=accreditation.date_of_birth,
     )
-    data.photo.save("photo.jpg", accreditation.photo, save=False)
+    # Stored re-encoded: EXIF and GPS data of the person's device never reach the disk.
+    data.photo.save("photo.jpg", reencode_jpeg(accreditation.photo), save=False)
     data.save()
 
 

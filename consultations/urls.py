@@ -17,6 +17,11 @@ urlpatterns = [
     path("staff/sessions/<slug:slug>/counts/", views.staff_session_counts, name="staff_counts"),
     path("staff/sessions/<slug:slug>/check-in/", views.staff_check_in, name="staff_check_in"),
     path(
+        "staff/registrations/<int:pk>/photo/",
+        views.staff_accreditation_photo,
+        name="staff_photo",
+    ),
+    path(
         "staff/sessions/<slug:slug>/email/",
         views.staff_email_participants,
         name="staff_email",

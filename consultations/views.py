@@ -18,7 +18,13 @@ from consultations.forms import (
     TalkDecisionForm,
     TalkRequestForm,
 )
-from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
+from consultations.models import (
+    AccreditationData,
+    GcmTalkRequest,
+    RegionalReview,
+    Registration,
+    Session,
+)
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import (
     can_see_join_link,
@@ -34,6 +40,7 @@ from consultations.selectors import (
     talk_requests_for,
 )
 from core.errors import DomainError, show_error
+from core.files import private_file_response
 from stakeholders.permissions import profile_required
 
 
@@ -277,6 +284,18 @@ def staff_check_in(request, slug):
             "query": query,
             "checked_in": sum(1 for r in registrations if r.checked_in_at),
         },
+    )
+
+
+@staff_member_required
+def staff_accreditation_photo(request, pk):
+    """An in-person registrant's ID photo, for staff allowed to view accreditation data;
+    anyone else gets 404. Private files have no public address."""
+    if not request.user.has_perm("consultations.view_accreditationdata"):
+        raise Http404
+    data = get_object_or_404(AccreditationData, registration_id=pk)
+    return private_file_response(
+        data.photo, filename=f"photo-{pk}.jpg", content_type="image/jpeg", as_attachment=False
     )
 
 

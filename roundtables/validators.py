@@ -6,6 +6,7 @@ import warnings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.pdf import TooComplex, active_content
 from roundtables.enums import RoleKind
 
 logger = logging.getLogger(__name__)
@@ -58,16 +59,37 @@ def _check_pdf_structure(upload) -> None:
                     code="encrypted",
                 )
             pages = len(reader.pages)
+            active = active_content(reader)
     except ValidationError:
         raise
-    except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError):
+    except (
+        PyPdfError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        AttributeError,
+        OSError,
+        RecursionError,
+        TooComplex,
+    ):
         # pypdf raises many kinds of error on a damaged file; all mean "unreadable".
         logger.info("Refused an unreadable PDF upload", exc_info=True)
-        pages = 0
+        pages, active = 0, set()
     if pages == 0:
         raise ValidationError(
             _("This PDF could not be read: it may be damaged. Please export it again."),
             code="unreadable",
+        )
+    if active:
+        logger.info("Refused a PDF upload with active content: %s", sorted(active))
+        raise ValidationError(
+            _(
+                "This PDF contains active content (scripts, actions that run when it is "
+                "opened, or embedded files), which cannot be accepted for safety. Please "
+                'print it to a new PDF ("Save as PDF") and upload that.'
+            ),
+            code="active_content",
         )
 
 

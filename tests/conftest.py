@@ -69,7 +69,7 @@ def _media(settings, tmp_path):
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "core.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }

@@ -233,3 +233,48 @@ def test_review_admin_shows_roadmap_warnings(staff_client):
     ).content.decode()
 
     assert "at least one day before the Regional Review meeting" in html
+
+
+def _registration_with_photo():
+    registration = RegistrationFactory(mode=Mode.IN_PERSON)
+    data = AccreditationData(
+        registration=registration,
+        id_document_number="P-998877",
+        id_document_expiry="2031-01-01",
+        nationality="UA",
+        date_of_birth="1990-02-02",
+    )
+    data.photo.save("p.jpg", photo_upload(), save=False)
+    data.save()
+    return registration
+
+
+def test_admin_links_the_id_photo_to_the_permission_checked_view(client):
+    registration = _registration_with_photo()
+    client.force_login(StaffFactory())
+    url = reverse("admin:consultations_registration_change", args=[registration.pk])
+    photo_url = reverse("consultations:staff_photo", kwargs={"pk": registration.pk})
+
+    html = client.get(url).content.decode()
+    photo = client.get(photo_url)
+
+    assert f'href="{photo_url}"' in html
+    assert "/media/" not in html
+    assert photo.status_code == 200
+    assert photo["Content-Type"] == "image/jpeg"
+    assert photo["Cache-Control"] == "private, no-store"
+    assert b"".join(photo.streaming_content)[:3] == b"\xff\xd8\xff"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "stakeholder", "staff without permission"])
+def test_id_photo_is_not_found_for_anyone_without_permission(client, who):
+    registration = _registration_with_photo()
+    if who == "stakeholder":
+        client.force_login(registration.user)
+    elif who == "staff without permission":
+        client.force_login(StaffFactory(is_superuser=False))
+
+    response = client.get(reverse("consultations:staff_photo", kwargs={"pk": registration.pk}))
+
+    # Staff pages send people who are not staff to sign in; staff without the right see 404.
+    assert response.status_code == (302 if who != "staff without permission" else 404)

@@ -60,6 +60,27 @@ def test_registration_in_person_stores_accreditation_and_sends_no_join_link(
     assert "zoom.example.org" not in mail.outbox[0].body
 
 
+def test_registration_in_person_stores_the_photo_without_exif(accreditation):
+    from dataclasses import replace
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.core.test_files import _photo_with_gps
+
+    upload = SimpleUploadedFile("me.jpg", _photo_with_gps().read(), content_type="image/jpeg")
+    session = SessionFactory()
+
+    registration = register(
+        session, mode=Mode.IN_PERSON, accreditation=replace(accreditation, photo=upload)
+    )
+
+    stored = AccreditationData.objects.get(registration=registration).photo
+    with stored.open("rb") as handle:
+        image = Image.open(handle)
+        assert (dict(image.getexif()), image.size) == ({}, (1600, 1067))
+
+
 def test_registration_in_person_without_accreditation_is_refused():
     session = SessionFactory()
 

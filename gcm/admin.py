@@ -18,7 +18,7 @@ class ObjectiveAdmin(TranslationAdmin):
 
 @admin.register(Region)
 class RegionAdmin(TranslationAdmin):
-    list_display = ("name", "code")
+    list_display = ("name", "commission_abbreviation", "code", "membership_source")
 
 
 @admin.register(SubRegion)
@@ -29,6 +29,6 @@ class SubRegionAdmin(TranslationAdmin):
 
 @admin.register(MemberState)
 class MemberStateAdmin(admin.ModelAdmin):
-    list_display = ("country", "region", "subregion")
-    list_filter = ("region", "subregion")
+    list_display = ("country", "region", "kind", "subregion")
+    list_filter = ("region", "kind", "subregion")
     list_select_related = ("region", "subregion")

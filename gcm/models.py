@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from gcm.enums import MembershipKind
+
 
 class Sector(models.Model):
     """A stakeholder sector as listed in GCM para 44 (A/RES/73/195)."""
@@ -43,11 +45,21 @@ class Objective(models.Model):
 
 
 class Region(models.Model):
-    """A region of the GCM Regional Reviews."""
+    """A region of the GCM Regional Reviews, and the UN regional commission that runs its
+    review (GCM para 50: the reviews draw on the regional commissions)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name = models.CharField(_("name"), max_length=150)
+    commission_name = models.CharField(_("regional commission"), max_length=150, blank=True)
+    commission_abbreviation = models.CharField(
+        _("abbreviation of the commission"), max_length=40, blank=True
+    )
+    membership_source = models.URLField(
+        _("source of the membership list"),
+        blank=True,
+        help_text=_("The commission's own page listing its members."),
+    )
 
     class Meta:
         ordering = ["position"]
@@ -78,7 +90,10 @@ class SubRegion(models.Model):
 
 
 class MemberState(models.Model):
-    """A State's membership of a region (ISO 3166 code; names come from django-countries)."""
+    """One membership of a regional commission: a member State, or an associate member
+    (a territory, not a State). A country in several commissions (France, the United
+    States, Türkiye ...) has one row per commission, each with that commission's
+    sub-region. ISO 3166 code; names come from django-countries."""
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="member_states", verbose_name=_("region")
@@ -92,13 +107,22 @@ class MemberState(models.Model):
         verbose_name=_("sub-region"),
     )
     country = CountryField(_("country"))
+    kind = models.CharField(
+        _("kind of membership"),
+        max_length=20,
+        choices=MembershipKind.choices,
+        default=MembershipKind.MEMBER,
+    )
 
     class Meta:
         ordering = ["region__position", "country"]
-        verbose_name = _("member State")
-        verbose_name_plural = _("member States")
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         constraints = [
-            models.UniqueConstraint(fields=["region", "country"], name="member_state_once")
+            models.UniqueConstraint(fields=["region", "country"], name="member_state_once"),
+            models.CheckConstraint(
+                condition=Q(kind__in=MembershipKind.values), name="member_state_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ class ObjectiveTranslation(TranslationOptions):
 
 @register(Region)
 class RegionTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "commission_name", "commission_abbreviation")
 
 
 @register(SubRegion)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gcm.models import MemberState, Sector
+from gcm.models import Sector
+from gcm.selectors import region_memberships
 from roundtables.enums import LivedExperience, MigrantVoice
 from stakeholders.enums import Gender
 
@@ -83,13 +84,19 @@ def migrant_voice_key(*, lived_experience: str, sector_code: str) -> str:
 
 
 class Labels:
-    """Keys to display labels for one region: its sub-regions, the sectors, genders."""
+    """Keys to display labels for one region: its sub-regions, the sectors, genders.
+
+    A person counts in the sub-region of their country's membership of the review's own
+    commission (associate members too: Puerto Rico in the Caribbean for ECLAC, Hong
+    Kong, China in East and North-East Asia for ESCAP); any other country is "outside
+    the region". The memberships are read once, in one query."""
 
     def __init__(self, *, region_id: int | None):
-        states = MemberState.objects.select_related("subregion").filter(
-            region_id=region_id, subregion__isnull=False
-        )
-        self.subregion_of = {str(state.country): state.subregion for state in states}
+        self.subregion_of = {
+            country: membership.subregion
+            for country, membership in region_memberships(region_id=region_id).items()
+            if membership.subregion_id
+        }
         subregions = {s.code: s for s in self.subregion_of.values()}
         sectors = list(Sector.objects.all())
         self.order = {

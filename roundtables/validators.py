@@ -101,16 +101,29 @@ def validate_role(
     affiliation: str,
     country: str,
     member_state_countries: set[str] | None,
+    associate_member_countries: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """A Member State speaker is a country's representative, named with the country;
     a stakeholder moderator or panelist is a linked account, or a name and affiliation
-    (A/RES/73/326 para 21 roundtables: a Member State opens, stakeholders moderate)."""
+    (A/RES/73/326 para 21 roundtables: a Member State opens, stakeholders moderate).
+
+    The speaker's country must be a member State of the commission of the review's own
+    region (`member_state_countries`; None when there is no roundtable to check against
+    yet). An associate member of that commission (Puerto Rico, Hong Kong, China ...)
+    is a territory, not a State, so it does not open a roundtable as Member State
+    speaker; its people may moderate or sit on the panel."""
     errors = {}
     if kind == RoleKind.MEMBER_STATE_SPEAKER:
         if not country:
             errors["country"] = _("Give the country the Member State speaker represents.")
-        elif member_state_countries and country not in member_state_countries:
-            errors["country"] = _("This country is not a member State of the review's region.")
+        elif member_state_countries is not None and country not in member_state_countries:
+            if country in associate_member_countries:
+                errors["country"] = _(
+                    "An associate member of the commission is not a State: a roundtable "
+                    "is opened by a member State of the review's region."
+                )
+            else:
+                errors["country"] = _("This country is not a member State of the review's region.")
         if not name.strip():
             errors["name"] = _("Give the name of the Member State speaker.")
     elif not has_user:

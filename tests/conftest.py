@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
-from tests.support import use_broker
+from tests.support import REFERENCE_DATA_MIGRATIONS, use_broker
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made from
 # that thread are then refused unless this is set (documented Playwright + Django setup).
@@ -149,8 +149,9 @@ def _reference_data(request):
     from gcm.models import Region
 
     if not Region.objects.exists():
-        migration = importlib.import_module("gcm.migrations.0002_reference_data")
-        migration.load(apps, SimpleNamespace(connection=connection))
+        for name in REFERENCE_DATA_MIGRATIONS:
+            migration = importlib.import_module(f"gcm.migrations.{name}")
+            migration.load(apps, SimpleNamespace(connection=connection))
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,10 @@
 
 import os
 
+# The gcm data migrations, in order: what a flush removes and the _reference_data fixture
+# puts back.
+REFERENCE_DATA_MIGRATIONS = ("0002_reference_data", "0004_commission_members")
+
 
 def use_broker(app, **conf) -> None:
     """Point the Celery app at another broker, dropping connections made to the old one

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from consultations.models import RegionalReview, Session
-from gcm.models import MemberState, Objective, Sector
+from gcm.enums import MembershipKind
+from gcm.models import Objective, Sector
+from gcm.selectors import region_membership_kinds
 from roundtables.enums import (
     RoleKind,
 )
@@ -105,21 +107,21 @@ class RoundtableRole(models.Model):
         return f"{self.get_kind_display()}: {self.name or self.user}"
 
     def clean(self):
-        countries = None
-        if self.roundtable_id:
-            countries = {
-                str(code)
-                for code in MemberState.objects.filter(
-                    region_id=self.roundtable.review.region_id
-                ).values_list("country", flat=True)
-            }
+        # Only a Member State speaker is checked against the region's memberships, so
+        # a panel of many people costs one query, not one per person.
+        member_states, associates = None, frozenset()
+        if self.roundtable_id and self.kind == RoleKind.MEMBER_STATE_SPEAKER:
+            kinds = region_membership_kinds(region_id=self.roundtable.review.region_id)
+            member_states = {code for code, kind in kinds.items() if kind == MembershipKind.MEMBER}
+            associates = {code for code, kind in kinds.items() if kind == MembershipKind.ASSOCIATE}
         validate_role(
             kind=self.kind,
             has_user=self.user_id is not None,
             name=self.name,
             affiliation=self.affiliation,
             country=str(self.country or ""),
-            member_state_countries=countries,
+            member_state_countries=member_states,
+            associate_member_countries=associates,
         )
 
     @property

@@ -1,11 +1,16 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gcm.models import Region
 from roundtables.balance import Labels, Person, compare, compute, migrant_voice_key, percent
 from roundtables.enums import MigrantVoice
+from roundtables.selectors.clusters import panel_people
+from tests.factories import ReviewFactory
+from tests.factories.roundtables import RoleFactory, RoundtableFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +103,96 @@ def test_percent_equals_decimal_half_up_for_any_share(total, data):
     expected = (Decimal(100 * count) / Decimal(total)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
     assert percent(count, total) == int(expected)
+
+
+# One member State of each commission with the sub-region it is in there, and a country
+# that is not a member of that commission.
+REGIONS = [
+    ("africa", "KE", "east-africa", "BR"),
+    ("unece", "FR", "eu-eea", "BR"),
+    ("lac", "BR", "south-america", "KE"),
+    ("asia-pacific", "KZ", "north-central-asia", "BR"),
+    ("arab", "JO", "mashreq", "FR"),
+]
+
+
+@pytest.mark.parametrize(("region", "member", "subregion", "outsider"), REGIONS)
+def test_panel_balance_counts_its_own_regions_member_state_in_its_subregion(
+    region, member, subregion, outsider
+):
+    review = ReviewFactory(region=Region.objects.get(code=region))
+    roundtable = RoundtableFactory(review=review)
+    RoleFactory(roundtable=roundtable, country=member)
+    RoleFactory(roundtable=roundtable, country=outsider)
+    labels = Labels(region_id=review.region_id)
+
+    dimensions = compute(panel_people(roundtable=roundtable, labels=labels), labels=labels)
+
+    shares = next(d for d in dimensions if d.name == "subregion").shares
+    assert [(share.key, share.count) for share in shares] == [(subregion, 1), ("outside", 1)]
+
+
+@pytest.mark.parametrize(
+    ("region", "country", "subregion"),
+    [
+        ("unece", "KZ", "central-asia"),
+        ("asia-pacific", "KZ", "north-central-asia"),
+        ("unece", "US", "north-america"),
+        ("lac", "US", "eclac-non-regional"),
+        ("asia-pacific", "US", "escap-non-regional"),
+        ("africa", "EG", "north-africa"),
+        ("arab", "EG", "mashreq"),
+        ("arab", "MR", "arab-ldc"),
+        ("lac", "PR", "caribbean"),
+        ("asia-pacific", "HK", "east-north-east-asia"),
+        ("africa", "FR", "outside"),
+        ("arab", "IL", "outside"),
+    ],
+)
+def test_labels_use_the_subregion_of_the_reviews_own_commission(region, country, subregion):
+    labels = Labels(region_id=Region.objects.get(code=region).pk)
+
+    assert labels.subregion_key(country) == subregion
+
+
+def test_labels_name_the_subregions_in_the_language():
+    with translation.override("fr"):
+        labels = Labels(region_id=Region.objects.get(code="arab").pk)
+        names = [str(labels.labels["subregion"][key]) for key in labels.order["subregion"]]
+
+    assert names == [
+        "Machrek",
+        "Maghreb",
+        "Pays du Conseil de coopération du Golfe",
+        "Pays arabes les moins avancés",
+        "Hors de la région",
+        "Non précisé",
+    ]
+
+
+def test_labels_look_up_memberships_once_not_per_person(django_assert_num_queries):
+    region_id = Region.objects.get(code="asia-pacific").pk
+
+    # memberships with their sub-regions, sectors
+    with django_assert_num_queries(2):
+        labels = Labels(region_id=region_id)
+    countries = ["KZ", "CN", "FJ", "HK", "TH", "IN", "US", "BR", "", "DE"] * 20
+
+    with django_assert_num_queries(0):
+        people = [
+            labels.person(gender="woman", country=country, sector_code="academia")
+            for country in countries
+        ]
+
+    assert [person.subregion for person in people[:10]] == [
+        "north-central-asia",
+        "east-north-east-asia",
+        "pacific",
+        "east-north-east-asia",
+        "south-east-asia",
+        "south-south-west-asia",
+        "escap-non-regional",
+        "outside",
+        "not-stated",
+        "outside",
+    ]

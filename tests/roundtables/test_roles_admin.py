@@ -1,10 +1,11 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
-from gcm.models import Sector
+from gcm.models import Region, Sector
 from roundtables.models import Roundtable, RoundtableRole
-from tests.factories import StaffFactory, stakeholder
+from tests.factories import ReviewFactory, StaffFactory, stakeholder
 from tests.factories.roundtables import (
     ApplicationFactory,
     CallFactory,
@@ -224,3 +225,85 @@ def test_admin_start_review_action_reports_refusal(client):
     )
 
     assert "The review starts after the deadline" in response.content.decode()
+
+
+# A member State of each commission, and a country that is not a member of it.
+SPEAKER_REGIONS = [
+    ("africa", "NG", "FR"),
+    ("unece", "CH", "BR"),
+    ("lac", "MX", "CH"),
+    ("asia-pacific", "TH", "BR"),
+    ("arab", "LB", "KE"),
+]
+
+
+def _roundtable_in(region: str):
+    return RoundtableFactory(review=ReviewFactory(region=Region.objects.get(code=region)))
+
+
+@pytest.mark.parametrize(("region", "member", "_outsider"), SPEAKER_REGIONS)
+def test_admin_member_state_speaker_of_the_reviews_region_is_saved(
+    client, region, member, _outsider
+):
+    roundtable = _roundtable_in(region)
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("admin:roundtables_roundtable_change", args=[roundtable.pk]),
+        inline_data(roundtable, [{"kind": "member-state", "name": "H.E. A", "country": member}]),
+    )
+
+    assert response.status_code == 302
+    assert list(RoundtableRole.objects.values_list("country", flat=True)) == [member]
+
+
+@pytest.mark.parametrize(("region", "_member", "outsider"), SPEAKER_REGIONS)
+def test_admin_member_state_speaker_from_another_region_is_refused(
+    client, region, _member, outsider
+):
+    roundtable = _roundtable_in(region)
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("admin:roundtables_roundtable_change", args=[roundtable.pk]),
+        inline_data(roundtable, [{"kind": "member-state", "name": "H.E. A", "country": outsider}]),
+    )
+
+    assert "This country is not a member State of the review&#x27;s region." in (
+        response.content.decode()
+    )
+    assert RoundtableRole.objects.count() == 0
+
+
+@pytest.mark.parametrize(("region", "territory"), [("lac", "PR"), ("asia-pacific", "HK")])
+def test_role_associate_member_does_not_open_a_roundtable_but_may_sit_on_the_panel(
+    region, territory
+):
+    roundtable = _roundtable_in(region)
+    speaker = RoleFactory.build(roundtable=roundtable, kind="member-state", country=territory)
+    panelist = RoleFactory.build(roundtable=roundtable, kind="panelist", country=territory)
+
+    with pytest.raises(ValidationError) as caught:
+        speaker.clean()
+    panelist.clean()
+
+    assert caught.value.message_dict == {
+        "country": [
+            "An associate member of the commission is not a State: a roundtable is opened "
+            "by a member State of the review's region."
+        ]
+    }
+
+
+def test_role_clean_reads_the_memberships_only_for_the_member_state_speaker(
+    django_assert_num_queries,
+):
+    roundtable = _roundtable_in("asia-pacific")
+    panelists = [RoleFactory.build(roundtable=roundtable, country="KZ") for _ in range(5)]
+    speaker = RoleFactory.build(roundtable=roundtable, kind="member-state", country="KZ")
+
+    with django_assert_num_queries(0):
+        for panelist in panelists:
+            panelist.clean()
+    with django_assert_num_queries(1):
+        speaker.clean()

@@ -6,12 +6,12 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from gcm.models import Sector
+from gcm.models import Region, Sector
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application, Recusal, Score
 from roundtables.services import rapporteur as services
-from tests.factories import StaffFactory, UserFactory, stakeholder
+from tests.factories import ReviewFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import ApplicationFactory, CallFactory, close_call
 from tests.roundtables.conftest import reviewer_for
 
@@ -709,3 +709,31 @@ def test_superuser_without_reviewer_role_cannot_score(client, closed_call):
 
     assert response.status_code == 404
     assert UserFactory  # imported for reviewer_for's use
+
+
+@pytest.mark.parametrize(
+    ("region", "member", "subregion", "outsider"),
+    [
+        ("africa", "SN", "west-africa", "FR"),
+        ("unece", "RS", "western-balkans", "SN"),
+        ("lac", "JM", "caribbean", "RS"),
+        ("asia-pacific", "VN", "south-east-asia", "JM"),
+        ("arab", "QA", "gcc", "VN"),
+    ],
+)
+def test_selection_page_balance_is_computed_against_the_reviews_own_region(
+    client, selector, region, member, subregion, outsider
+):
+    review = ReviewFactory(region=Region.objects.get(code=region))
+    call = close_call(CallFactory(review=review))
+    chosen = applicant(call, country_of_residence=member)
+    applicant(call, country_of_residence=outsider)
+    services.shortlist_save(call=call, by=selector, application_ids=[chosen.pk])
+    client.force_login(selector)
+
+    response = client.get(reverse("roundtables:selection", kwargs={"slug": call.slug}))
+
+    assert _balance(response, "subregion") == {
+        subregion: (1, 100, 1, 50),
+        "outside": (0, 0, 1, 50),
+    }

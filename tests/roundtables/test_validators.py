@@ -148,3 +148,39 @@ def test_role_moderator_with_linked_account_needs_nothing_else():
         country="",
         member_state_countries=None,
     )
+
+
+def test_role_member_state_speaker_is_checked_even_when_the_region_lists_no_member():
+    with pytest.raises(ValidationError) as caught:
+        validate_role(
+            kind="member-state",
+            has_user=False,
+            name="H.E. Ambassador",
+            affiliation="",
+            country="CH",
+            member_state_countries=set(),
+        )
+
+    assert caught.value.message_dict == {
+        "country": ["This country is not a member State of the review's region."]
+    }
+
+
+def test_role_member_state_speaker_from_an_associate_member_is_refused():
+    with pytest.raises(ValidationError) as caught:
+        validate_role(
+            kind="member-state",
+            has_user=False,
+            name="Hon. Minister",
+            affiliation="",
+            country="PR",
+            member_state_countries={"MX", "US"},
+            associate_member_countries={"PR"},
+        )
+
+    assert caught.value.message_dict == {
+        "country": [
+            "An associate member of the commission is not a State: a roundtable is opened "
+            "by a member State of the review's region."
+        ]
+    }

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "csp",
     # Project apps, in dependency order: each may import only those above it.
     "core",
+    "audit",
     "gcm",
     "outbox",
     "stakeholders",
@@ -226,6 +227,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=0),
     },
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
+    "audit-purge": {"task": "audit.purge", "schedule": crontab(hour=3, minute=30)},
     # Candidates learn soon after a call's deadline that their application is under review.
     "rapporteur-start-reviews": {
         "task": "roundtables.start_due_reviews",
@@ -235,6 +237,9 @@ CELERY_BEAT_SCHEDULE = {
 # /healthz expects a worker to answer whenever tasks go to a broker; set false for a web
 # container whose health must not depend on the workers.
 HEALTHZ_EXPECT_WORKER = env.bool("HEALTHZ_EXPECT_WORKER", default=CELERY_BROKER_URL is not None)
+
+# The audit trail (audit app) is kept this long, then purged daily.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
 
 # --- Security -----------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
+from audit.enums import AuditAction
+from audit.services import audit_record
 from consultations import services, validators
 from consultations.enums import Attendance, Mode, RegistrationStatus
 from consultations.models import (
@@ -373,14 +375,44 @@ class RegistrationAdmin(admin.ModelAdmin):
             return self.inlines
         return ()
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and request.user.has_perm(
+            "consultations.view_accreditationdata"
+        ):
+            accreditation = (
+                AccreditationData.objects.filter(registration_id=object_id)
+                .select_related("registration")
+                .first()
+                if str(object_id).isdigit()
+                else None
+            )
+            if accreditation is not None:
+                audit_record(
+                    actor=request.user,
+                    action=AuditAction.VIEWED_ACCREDITATION,
+                    target=accreditation.registration,
+                    subject_id=accreditation.registration.user_id,
+                )
+        return response
+
+    def _audit_export(self, request, queryset, fmt: str) -> None:
+        audit_record(
+            actor=request.user,
+            action=AuditAction.EXPORTED_PERSONAL_DATA,
+            detail={"what": "registrations", "format": fmt, "rows": queryset.count()},
+        )
+
     @admin.action(description=_("Export the selection as CSV"))
     def export_csv(self, request, queryset):
+        self._audit_export(request, queryset, "csv")
         return csv_response(
             filename="registrations", header=EXPORT_HEADER, rows=_export_rows(queryset)
         )
 
     @admin.action(description=_("Export the selection as Excel (XLSX)"))
     def export_xlsx(self, request, queryset):
+        self._audit_export(request, queryset, "xlsx")
         return xlsx_response(
             filename="registrations",
             header=EXPORT_HEADER,

@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.enums import AuditAction
+from audit.services import audit_record
 from consultations.calendar import session_ics
 from consultations.enums import (
     Attendance,
@@ -518,9 +520,15 @@ def _notify(registration: Registration, template: str) -> None:
 
 
 def session_email_participants(
-    *, session_id: int, subject: str, message: str, statuses=(RegistrationStatus.CONFIRMED,)
+    *,
+    session_id: int,
+    subject: str,
+    message: str,
+    by=None,
+    statuses=(RegistrationStatus.CONFIRMED,),
 ) -> int:
-    """Staff write to the participants of a session (in the words they typed)."""
+    """Staff write to the participants of a session (in the words they typed). Who wrote
+    to how many people is kept in the audit trail."""
     session = Session.objects.get(pk=session_id)
     registrations = Registration.objects.select_related("user").filter(
         session=session, status__in=statuses
@@ -535,6 +543,12 @@ def session_email_participants(
                 language=registration.user.language,
             )
             count += 1
+        audit_record(
+            actor=by,
+            action=AuditAction.EMAILED_PARTICIPANTS,
+            target=session,
+            detail={"recipients": count, "subject": subject[:200]},
+        )
     return count
 
 

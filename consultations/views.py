@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.enums import AuditAction
+from audit.services import audit_record
 from consultations import services
 from consultations.calendar import calendar_bytes
 from consultations.enums import Mode, RegistrationStatus
@@ -293,7 +295,15 @@ def staff_accreditation_photo(request, pk):
     anyone else gets 404. Private files have no public address."""
     if not request.user.has_perm("consultations.view_accreditationdata"):
         raise Http404
-    data = get_object_or_404(AccreditationData, registration_id=pk)
+    data = get_object_or_404(
+        AccreditationData.objects.select_related("registration"), registration_id=pk
+    )
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEWED_ID_PHOTO,
+        target=data.registration,
+        subject_id=data.registration.user_id,
+    )
     return private_file_response(
         data.photo, filename=f"photo-{pk}.jpg", content_type="image/jpeg", as_attachment=False
     )
@@ -308,6 +318,7 @@ def staff_email_participants(request, slug):
             session_id=session.pk,
             subject=form.cleaned_data["subject"],
             message=form.cleaned_data["message"],
+            by=request.user,
         )
         messages.success(
             request, _("The message is queued for %(count)s participants.") % {"count": count}

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.transitions import Transitions
+
 
 class SessionKind(models.TextChoices):
     GLOBAL = "global", _("Global stakeholder consultation")
@@ -37,6 +39,19 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
 
+# A registration's moves (services.registration_cancel, registration_promote,
+# registration_change_mode and the promotion from the waitlist when a seat frees up). A
+# mode change keeps a confirmed place, so it is no move. A cancelled registration is
+# final; registering again (registration_create) starts a new one in the same row.
+REGISTRATION_TRANSITIONS = Transitions(
+    {
+        RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
+        RegistrationStatus.WAITLISTED: {RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED},
+        RegistrationStatus.CANCELLED: set(),
+    }
+)
+
+
 class Attendance(models.TextChoices):
     UNKNOWN = "", _("Not recorded")
     ATTENDED = "attended", _("Attended")
@@ -47,3 +62,13 @@ class TalkRequestStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("request status", "Pending")
     APPROVED = "approved", pgettext_lazy("request status", "Approved")
     DECLINED = "declined", pgettext_lazy("request status", "Declined")
+
+
+# Staff decide a pending GCM Talk request once (services.talk_request_approve, _decline).
+TALK_REQUEST_TRANSITIONS = Transitions(
+    {
+        TalkRequestStatus.PENDING: {TalkRequestStatus.APPROVED, TalkRequestStatus.DECLINED},
+        TalkRequestStatus.APPROVED: set(),
+        TalkRequestStatus.DECLINED: set(),
+    }
+)

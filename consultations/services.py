@@ -5,6 +5,11 @@ Every write that touches seats takes a row lock on the session first
 and no session is ever overbooked; on SQLite every write transaction takes the database's
 write lock at BEGIN (`transaction_mode = IMMEDIATE` in settings), which serialises them
 too. Emails are stored in the outbox inside the same transaction and leave after commit.
+
+Registrations and GCM Talk requests change status only along their tables in
+`consultations.enums` (REGISTRATION_TRANSITIONS, TALK_REQUEST_TRANSITIONS): each service
+checks its move under the row lock, and a move the table does not allow is refused with
+a DomainError (code "transition") carrying the service's own message.
 """
 
 import datetime as dt
@@ -20,6 +25,8 @@ from audit.enums import AuditAction
 from audit.services import audit_record
 from consultations.calendar import session_ics
 from consultations.enums import (
+    REGISTRATION_TRANSITIONS,
+    TALK_REQUEST_TRANSITIONS,
     Attendance,
     Mode,
     RegistrationStatus,
@@ -39,7 +46,8 @@ from outbox.services import mail_queue
 
 
 class RegistrationError(DomainError):
-    """A registration (or GCM Talk decision) that cannot be honoured."""
+    """A registration that cannot be honoured: a closed window, a mode the session does
+    not offer, no seat, missing accreditation, a duplicate."""
 
 
 class SeatsFull(RegistrationError):
@@ -255,9 +263,10 @@ def registration_cancel(*, registration_id: int, user=None, now=None) -> Registr
         session = _lock_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         if registration.status == RegistrationStatus.CANCELLED:
-            return registration
+            return registration  # cancelling twice (a double click) changes nothing
         if session.ends_at <= now:
             raise RegistrationError(_("This session has already taken place."), code="past")
+        REGISTRATION_TRANSITIONS.check(registration.status, RegistrationStatus.CANCELLED)
         freed = registration.status == RegistrationStatus.CONFIRMED
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
@@ -285,8 +294,13 @@ def registration_change_mode(
         registration = Registration.objects.get(pk=registration_id, user=user)
         session = _lock_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
-        if registration.status == RegistrationStatus.CANCELLED:
-            raise RegistrationError(_("This registration has been cancelled."), code="cancelled")
+        if registration.status != RegistrationStatus.CONFIRMED:
+            # A confirmed place is kept in the other mode; a waitlisted one is confirmed.
+            REGISTRATION_TRANSITIONS.check(
+                registration.status,
+                RegistrationStatus.CONFIRMED,
+                message=_("This registration has been cancelled."),
+            )
         if now >= mode_change_deadline(session):
             raise RegistrationError(
                 _("The deadline for changing how you attend has passed."), code="deadline"
@@ -329,10 +343,11 @@ def registration_promote(*, registration_id: int) -> Registration:
         registration = Registration.objects.get(pk=registration_id)
         session = _lock_session(registration.session_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
-        if registration.status != RegistrationStatus.WAITLISTED:
-            raise RegistrationError(
-                _("Only waitlisted registrations can be promoted."), code="state"
-            )
+        REGISTRATION_TRANSITIONS.check(
+            registration.status,
+            RegistrationStatus.CONFIRMED,
+            message=_("Only waitlisted registrations can be promoted."),
+        )
         if not _has_seat(session, registration.mode):
             raise SeatsFull(
                 _("There is no free place; raise the capacity of the session first."),
@@ -368,6 +383,7 @@ def _promote_waitlisted(session: Session, mode: str) -> int:
 
 
 def _confirm_from_waitlist(registration: Registration) -> None:
+    """Give a waitlisted person the place (the caller has checked the move)."""
     registration.status = RegistrationStatus.CONFIRMED
     registration.waitlisted_at = None
     registration.save(update_fields=["status", "waitlisted_at", "updated_at"])
@@ -576,8 +592,7 @@ def talk_request_approve(
 
     with transaction.atomic():
         request = GcmTalkRequest.objects.select_for_update().get(pk=request_id)
-        if request.status != TalkRequestStatus.PENDING:
-            raise RegistrationError(_("This request has already been decided."), code="state")
+        _check_decision(request, TalkRequestStatus.APPROVED)
         base = slugify(request.title)[:80] or "gcm-talk"
         slug, n = base, 1
         while Session.objects.filter(slug=slug).exists():
@@ -610,8 +625,7 @@ def talk_request_approve(
 def talk_request_decline(*, request_id: int, by, message: str) -> GcmTalkRequest:
     with transaction.atomic():
         request = GcmTalkRequest.objects.select_for_update().get(pk=request_id)
-        if request.status != TalkRequestStatus.PENDING:
-            raise RegistrationError(_("This request has already been decided."), code="state")
+        _check_decision(request, TalkRequestStatus.DECLINED)
         request.status = TalkRequestStatus.DECLINED
         request.staff_message = message
         request.decided_by = by
@@ -619,6 +633,12 @@ def talk_request_decline(*, request_id: int, by, message: str) -> GcmTalkRequest
         request.save()
         _notify_talk_request(request)
     return request
+
+
+def _check_decision(request: GcmTalkRequest, status: str) -> None:
+    TALK_REQUEST_TRANSITIONS.check(
+        request.status, status, message=_("This request has already been decided.")
+    )
 
 
 def _notify_talk_request(request: GcmTalkRequest) -> None:

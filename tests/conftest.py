@@ -1,13 +1,17 @@
 """Fixtures shared by the whole suite.
 
-Tests that need a real service carry a marker (postgres, redis, browser). Locally a
-missing service skips them; with GCM_REQUIRE_SERVICES=1 (set by .ci/run) it fails them,
-so CI can never go green by skipping what it was meant to test.
+Tests that need a real service carry a marker (postgres, redis, browser). Before such a
+test is set up, the service is checked, whether or not the test uses a fixture that needs
+it: locally a missing service skips the test; with GCM_REQUIRE_SERVICES=1 (set by .ci/run)
+it fails it, so CI can never go green by skipping what it was meant to test.
 """
 
+import contextlib
+import functools
 import importlib
 import os
 import shutil
+from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 
 import pytest
@@ -20,14 +24,80 @@ from tests.support import REFERENCE_DATA_MIGRATIONS, use_broker
 # that thread are then refused unless this is set (documented Playwright + Django setup).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# tests/test_conftest.py runs the suite's own conftest on throwaway test files.
+pytest_plugins = ["pytester"]
+
 REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("GCM_CHROMIUM", "/usr/bin/chromium")
 
 
-def service_missing(reason: str) -> None:
-    if REQUIRE_SERVICES:
+def service_missing(reason: str, *, require: bool | None = None) -> None:
+    """Skip the test for a missing service, or fail it when services are required."""
+    if REQUIRE_SERVICES if require is None else require:
         pytest.fail(f"{reason} (GCM_REQUIRE_SERVICES=1: a missing service fails the test)")
     pytest.skip(reason)
+
+
+def broker_url_for_tests() -> str:
+    """CELERY_BROKER_URL's server (or the local default), on a database of its own
+    (GCM_TEST_BROKER_DB) so that a developer's running worker never takes the tests'
+    tasks."""
+    server = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
+    database = os.environ.get("GCM_TEST_BROKER_DB", "15")
+    base = server.rsplit("/", 1)[0] if server.count("/") >= 3 else server
+    return f"{base}/{database}"
+
+
+def postgres_missing() -> str | None:
+    if connection.vendor != "postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgresql://..."
+    return None
+
+
+def redis_missing() -> str | None:
+    return _redis_missing(broker_url_for_tests())
+
+
+@functools.cache
+def _redis_missing(url: str) -> str | None:
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2).ping()
+    except redis.RedisError:
+        return f"needs a Redis broker at {url}"
+    return None
+
+
+def chromium_missing() -> str | None:
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+# Marker -> why its service is missing here (None when it is available).
+SERVICE_CHECKS: Mapping[str, Callable[[], str | None]] = {
+    "postgres": postgres_missing,
+    "redis": redis_missing,
+    "browser": chromium_missing,
+}
+
+
+def check_service_markers(
+    item, *, checks: Mapping[str, Callable[[], str | None]] = SERVICE_CHECKS, require=None
+) -> None:
+    """Skip or fail (see service_missing) a test whose marked service is missing."""
+    for marker, missing in checks.items():
+        if item.get_closest_marker(marker) is not None:
+            reason = missing()
+            if reason:
+                service_missing(reason, require=require)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture: a browser test is refused before Chromium is launched.
+    check_service_markers(item)
 
 
 @pytest.fixture(autouse=True)
@@ -75,32 +145,19 @@ def _media(settings, tmp_path):
     }
 
 
-@pytest.fixture(autouse=True)
-def _postgres_marker(request):
-    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
-        service_missing("needs PostgreSQL: set DATABASE_URL=postgresql://...")
-
-
 @pytest.fixture
 def broker_url():
-    """A reachable Redis broker: CELERY_BROKER_URL's server (or the local default), on a
-    database of its own so a developer's running worker never takes the tests' tasks."""
-    import redis
-
-    server = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/0"
-    database = os.environ.get("GCM_TEST_BROKER_DB", "15")
-    base = server.rsplit("/", 1)[0] if server.count("/") >= 3 else server
-    url = f"{base}/{database}"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        service_missing(f"needs a Redis broker at {url}")
-    return url
+    """A reachable Redis broker for the tests (see broker_url_for_tests)."""
+    reason = redis_missing()
+    if reason:
+        service_missing(reason)
+    return broker_url_for_tests()
 
 
 @pytest.fixture
 def celery_worker(broker_url, transactional_db):
-    """A real Celery worker, in a thread of this process, consuming from Redis."""
+    """A real Celery worker, in a thread of this process, consuming from Redis. A worker
+    that cannot start counts as a missing service."""
     from celery.contrib.testing.worker import start_worker
 
     from config.celery import app
@@ -110,15 +167,24 @@ def celery_worker(broker_url, transactional_db):
         "task_always_eager": app.conf.task_always_eager,
     }
     use_broker(app, broker_url=broker_url, task_always_eager=False)
-    with start_worker(app, pool="solo", perform_ping_check=False) as worker:
-        yield worker
-    use_broker(app, **saved)
+    try:
+        with contextlib.ExitStack() as stack:
+            try:
+                worker = stack.enter_context(
+                    start_worker(app, pool="solo", perform_ping_check=False)
+                )
+            except Exception as exc:
+                service_missing(f"a Celery worker could not start on {broker_url}: {exc!r}")
+            yield worker
+    finally:
+        use_broker(app, **saved)
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        service_missing(f"needs Chromium at {CHROMIUM} (apt-get install chromium)")
+    reason = chromium_missing()
+    if reason:
+        service_missing(reason)
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

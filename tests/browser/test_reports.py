@@ -1,9 +1,12 @@
 """Browser journeys of the reports: staff render the demo summary from the admin, wait
 for it and download it; the progress page follows a render without reloading."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from playwright.sync_api import expect
 
 from consultations.models import Session
 from reports import services
@@ -35,27 +38,31 @@ def test_staff_render_journey_follows_progress_and_downloads_the_demo_summary(li
     queued = ReportFactory(session=session, version=1)
     page.goto(f"{live_server.url}/en/staff/reports/{queued.pk}/")
     status = page.locator(".report-status [role=status]")
-    assert status.inner_text().startswith("Queued")
+    expect(status).to_have_text(re.compile(r"^Queued"))
     page.evaluate("window.notReloaded = true")
 
     services.report_render(report_id=queued.pk)  # the worker
 
-    page.get_by_role("link", name="Download the PDF").wait_for(state="visible", timeout=15_000)
-    assert status.inner_text().startswith("Ready")
-    assert page.get_by_role("button", name="Publish this version").is_visible()
+    expect(page.get_by_role("link", name="Download the PDF")).to_be_visible(timeout=15_000)
+    expect(status).to_have_text(re.compile(r"^Ready"))
+    expect(page.get_by_role("button", name="Publish this version")).to_be_visible()
     assert page.evaluate("window.notReloaded") is True
 
     # 2. From the session's admin page to the downloaded PDF.
     page.goto(f"{live_server.url}/admin/consultations/session/{session.pk}/change/")
-    page.get_by_role("link", name="Render summary report (PDF)").click()
-    page.wait_for_url(f"**/en/staff/reports/new/?session={session.pk}&kind=summary")
-    assert page.get_by_label("Consultation summary report").is_checked()
-    assert page.get_by_label("English").is_checked()
+    render_link = page.get_by_role("link", name="Render summary report (PDF)")
+    expect(render_link).to_be_visible()
+    render_link.click()
+    expect(page).to_have_url(
+        f"{live_server.url}/en/staff/reports/new/?session={session.pk}&kind=summary"
+    )
+    expect(page.get_by_label("Consultation summary report")).to_be_checked()
+    expect(page.get_by_label("English")).to_be_checked()
     page.get_by_role("button", name="Render").click()
 
     download_link = page.get_by_role("link", name="Download the PDF")
-    download_link.wait_for(state="visible", timeout=30_000)
-    assert page.locator(".report-status [role=status]").inner_text().startswith("Ready")
+    expect(download_link).to_be_visible(timeout=30_000)
+    expect(page.locator(".report-status [role=status]")).to_have_text(re.compile(r"^Ready"))
     with page.expect_download() as info:
         download_link.click()
     download = info.value

@@ -1,7 +1,10 @@
 """Browser journeys of the roundtables app: a candidate applies with a CV and sees the
 status; staff see the shortlist's balance change as they tick."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
@@ -17,6 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(page, live_server, email):
+    expect(page).to_have_url(re.compile(r"/en/accounts/login/\?next="))
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -31,11 +35,14 @@ def test_candidate_signs_in_applies_with_a_cv_and_sees_the_status(live_server, p
     not_a_pdf.write_bytes(b"MZ\x90\x00 renamed executable")
 
     page.goto(f"{live_server.url}/en/rapporteur/")
-    page.get_by_role("link", name="Call for the UNECE Rapporteur").click()
+    call_link = page.get_by_role("link", name="Call for the UNECE Rapporteur")
+    expect(call_link).to_be_visible()
+    call_link.click()
+    expect(page).to_have_url(f"{live_server.url}/en/rapporteur/{call.slug}/")
     page.get_by_role("link", name="Apply: submit an expression of interest").click()
     sign_in(page, live_server, "amina@example.org")
 
-    page.wait_for_url(f"**/en/rapporteur/{call.slug}/apply/")
+    expect(page).to_have_url(f"{live_server.url}/en/rapporteur/{call.slug}/apply/")
     page.get_by_label("Motivation").fill("I would convey what migrant-led groups said.")
     page.get_by_label("Relevant experience").fill("Ten years in a diaspora network.")
     page.get_by_label("French").check()
@@ -44,19 +51,21 @@ def test_candidate_signs_in_applies_with_a_cv_and_sees_the_status(live_server, p
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(not_a_pdf))
     page.get_by_role("button", name="Submit").click()
 
-    assert page.get_by_text(
-        "This file is not a PDF. Please save your document as PDF and upload that."
-    ).is_visible()
+    expect(
+        page.get_by_text(
+            "This file is not a PDF. Please save your document as PDF and upload that."
+        )
+    ).to_be_visible()
     assert Application.objects.count() == 0
 
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(cv))
     page.get_by_role("button", name="Submit").click()
 
-    page.wait_for_url("**/en/me/applications/")
+    expect(page).to_have_url(f"{live_server.url}/en/me/applications/")
+    expect(page.get_by_text("Your expression of interest has been received.")).to_be_visible()
     application = Application.objects.get()
-    assert page.get_by_text("Your expression of interest has been received.").is_visible()
-    assert page.get_by_text(application.reference).first.is_visible()
-    assert page.locator(".badge", has_text="Submitted").first.is_visible()
+    expect(page.get_by_text(application.reference).first).to_be_visible()
+    expect(page.locator(".badge", has_text="Submitted").first).to_be_visible()
     assert application.cv_original_name == "Amina CV.pdf"
     assert application.languages == ["en", "fr"]
 
@@ -70,31 +79,32 @@ def test_selection_balance_updates_live_and_matches_the_server(live_server, page
 
     page.goto(f"{live_server.url}/en/staff/rapporteur/{call.slug}/selection/")
     sign_in(page, live_server, "selector@example.org")
-    page.wait_for_url(f"**/en/staff/rapporteur/{call.slug}/selection/")
+    expect(page).to_have_url(f"{live_server.url}/en/staff/rapporteur/{call.slug}/selection/")
 
     gender = page.locator('table[data-balance-dimension="gender"]')
-    woman = gender.locator('[data-shortlist-cell="woman"]')
-    assert woman.inner_text() == "0 (0%)"
-
-    page.locator(f"#shortlist-{woman_fr.pk}").check()
-    assert woman.inner_text() == "1 (100%)"
-    page.locator(f"#shortlist-{man_kz.pk}").check()
-    live = {
-        "woman": woman.inner_text(),
-        "man": gender.locator('[data-shortlist-cell="man"]').inner_text(),
+    cells = {
+        "woman": gender.locator('[data-shortlist-cell="woman"]'),
+        "man": gender.locator('[data-shortlist-cell="man"]'),
         "central-asia": page.locator(
             'table[data-balance-dimension="subregion"] [data-shortlist-cell="central-asia"]'
-        ).inner_text(),
-        "total": gender.locator("[data-shortlist-total]").inner_text(),
+        ),
+        "total": gender.locator("[data-shortlist-total]"),
     }
-    assert live == {"woman": "1 (50%)", "man": "1 (50%)", "central-asia": "1 (50%)", "total": "2"}
+    expect(cells["woman"]).to_have_text("0 (0%)")
+
+    page.locator(f"#shortlist-{woman_fr.pk}").check()
+    expect(cells["woman"]).to_have_text("1 (100%)")
+    page.locator(f"#shortlist-{man_kz.pk}").check()
+    live = {"woman": "1 (50%)", "man": "1 (50%)", "central-asia": "1 (50%)", "total": "2"}
+    for key, text in live.items():
+        expect(cells[key]).to_have_text(text)
 
     page.get_by_role("button", name="Save the shortlist (candidates are told)").click()
-    page.wait_for_load_state()
+    expect(page.get_by_text("Shortlist saved: 2 added, 0 removed.")).to_be_visible()
 
     # The page as the server renders it after saving shows the same figures.
-    assert woman.inner_text() == live["woman"]
-    assert gender.locator('[data-shortlist-cell="man"]').inner_text() == live["man"]
+    for key, text in live.items():
+        expect(cells[key]).to_have_text(text)
     assert set(
         Application.objects.filter(status=ApplicationStatus.SHORTLISTED).values_list(
             "pk", flat=True

@@ -6,10 +6,26 @@ from django.core import mail
 from django.utils import timezone
 
 from consultations import services
-from consultations.enums import Attendance, Mode, RegistrationStatus, SessionFormat, SessionStatus
-from consultations.models import AccreditationData, Registration
+from consultations.enums import (
+    REGISTRATION_TRANSITIONS,
+    TALK_REQUEST_TRANSITIONS,
+    Attendance,
+    Mode,
+    RegistrationStatus,
+    SessionFormat,
+    SessionStatus,
+    TalkRequestStatus,
+)
+from consultations.models import AccreditationData, GcmTalkRequest, Registration, Session
+from core.errors import DomainError
 from tests.consultations.conftest import photo_upload
-from tests.factories import RegistrationFactory, SessionFactory, stakeholder
+from tests.factories import (
+    RegistrationFactory,
+    ReviewFactory,
+    SessionFactory,
+    StaffFactory,
+    stakeholder,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -399,3 +415,145 @@ def test_email_participants_writes_to_confirmed_only_in_their_language(send_mail
 
 def test_photo_fixture_is_an_image():
     assert photo_upload().read(3) == b"\xff\xd8\xff"
+
+
+# --- status transitions -------------------------------------------------------------------
+
+
+def test_transition_tables_declare_every_status():
+    assert set(REGISTRATION_TRANSITIONS.table) == set(RegistrationStatus.values)
+    assert set(TALK_REQUEST_TRANSITIONS.table) == set(TalkRequestStatus.values)
+
+
+def cancelled_registration(session=None) -> Registration:
+    registration = register(session or SessionFactory())
+    services.registration_cancel(registration_id=registration.pk, user=registration.user)
+    return registration
+
+
+def test_promote_a_cancelled_registration_is_refused(send_mail):
+    registration = cancelled_registration()  # online: places without limit
+    mail.outbox.clear()
+
+    with send_mail(), pytest.raises(DomainError) as error:
+        services.registration_promote(registration_id=registration.pk)
+
+    assert (error.value.code, error.value.message) == (
+        "transition",
+        "Only waitlisted registrations can be promoted.",
+    )
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert mail.outbox == []
+
+
+def test_promote_a_confirmed_registration_is_refused(send_mail):
+    registration = register(SessionFactory())
+    mail.outbox.clear()
+
+    with send_mail(), pytest.raises(DomainError) as error:
+        services.registration_promote(registration_id=registration.pk)
+
+    assert (error.value.code, error.value.message) == (
+        "transition",
+        "Only waitlisted registrations can be promoted.",
+    )
+    assert mail.outbox == []
+
+
+def test_change_mode_of_a_cancelled_registration_is_refused():
+    registration = cancelled_registration(SessionFactory(requires_accreditation=False))
+
+    with pytest.raises(DomainError) as error:
+        services.registration_change_mode(
+            registration_id=registration.pk, user=registration.user, mode=Mode.IN_PERSON
+        )
+
+    assert (error.value.code, error.value.message) == (
+        "transition",
+        "This registration has been cancelled.",
+    )
+    registration.refresh_from_db()
+    assert (registration.mode, registration.status) == (Mode.ONLINE, RegistrationStatus.CANCELLED)
+
+
+def test_change_mode_of_a_waitlisted_registration_confirms_it(accreditation):
+    session = SessionFactory(capacity_in_person=1)
+    register(session, mode=Mode.IN_PERSON, accreditation=accreditation)
+    waiting = register(
+        session, mode=Mode.IN_PERSON, accreditation=accreditation, if_full="waitlist"
+    )
+
+    services.registration_change_mode(
+        registration_id=waiting.pk, user=waiting.user, mode=Mode.ONLINE
+    )
+
+    waiting.refresh_from_db()
+    assert (waiting.mode, waiting.status) == (Mode.ONLINE, RegistrationStatus.CONFIRMED)
+
+
+def test_cancel_twice_changes_nothing_the_second_time(send_mail):
+    registration = cancelled_registration()
+    cancelled_at = Registration.objects.get(pk=registration.pk).cancelled_at
+    mail.outbox.clear()
+
+    with send_mail():
+        again = services.registration_cancel(
+            registration_id=registration.pk, user=registration.user
+        )
+
+    assert (again.status, again.cancelled_at) == (RegistrationStatus.CANCELLED, cancelled_at)
+    assert mail.outbox == []
+
+
+def talk_request() -> GcmTalkRequest:
+    return GcmTalkRequest.objects.create(
+        review=ReviewFactory(),
+        requested_by=stakeholder(),
+        title="Diaspora bonds",
+        proposed_date=timezone.localdate() + dt.timedelta(days=30),
+        proposed_format="online",
+        description="Exchange",
+    )
+
+
+def decide(request: GcmTalkRequest, decision: str, by) -> GcmTalkRequest:
+    if decision == TalkRequestStatus.APPROVED:
+        starts_at = timezone.now() + dt.timedelta(days=30)
+        return services.talk_request_approve(
+            request_id=request.pk,
+            by=by,
+            message="Welcome",
+            starts_at=starts_at,
+            ends_at=starts_at + dt.timedelta(hours=2),
+            time_zone="Europe/Zurich",
+        )
+    return services.talk_request_decline(request_id=request.pk, by=by, message="Not this time")
+
+
+@pytest.mark.parametrize("first", [TalkRequestStatus.APPROVED, TalkRequestStatus.DECLINED])
+@pytest.mark.parametrize("second", [TalkRequestStatus.APPROVED, TalkRequestStatus.DECLINED])
+def test_talk_request_decided_twice_is_refused(send_mail, first, second):
+    staff = StaffFactory()
+    request = talk_request()
+    with send_mail():
+        decided = decide(request, first, by=staff)
+    mail.outbox.clear()
+
+    with send_mail(), pytest.raises(DomainError) as error:
+        decide(request, second, by=StaffFactory())
+
+    assert (error.value.code, error.value.message) == (
+        "transition",
+        "This request has already been decided.",
+    )
+    request.refresh_from_db()
+    assert (request.status, request.decided_by, request.decided_at) == (
+        first,
+        staff,
+        decided.decided_at,
+    )
+    assert Session.objects.filter(kind="gcm-talk").count() == (
+        1 if first == TalkRequestStatus.APPROVED else 0
+    )
+    assert mail.outbox == []

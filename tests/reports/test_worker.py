@@ -1,11 +1,13 @@
 """A render through a real Celery worker on Redis, and concurrent requests on
 PostgreSQL taking distinct version numbers."""
 
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
+from django.db.models.signals import post_save
 
 from reports import services
 from reports.enums import ReportKind, ReportStatus
@@ -36,20 +38,32 @@ def test_concurrent_requests_take_distinct_versions(monkeypatch):
     monkeypatch.setattr(services, "hand_to_worker", lambda report_id: None)
     session = SessionFactory()
     languages = ["en", "fr", "ar", "es", "ru", "zh-hans"] * 2
+    # All twelve requests start together, so the two of each language race for a number.
+    start = threading.Barrier(len(languages), timeout=30)
+
+    def finish_on_creation(sender, instance, created, **kwargs):
+        # A report is finished inside the transaction that requested it. Finished after
+        # that commit, a second request of the language could still find the first one
+        # in flight and, by design, return it instead of a new version.
+        if created:
+            Report.objects.filter(pk=instance.pk).update(status=ReportStatus.READY)
 
     def request(language):
         try:
-            report = services.report_request(
+            start.wait()
+            return services.report_request(
                 kind=ReportKind.SUMMARY, subject=session, language=language
-            )
-            # Finished at once, so that the next request of the language is a new version.
-            Report.objects.filter(pk=report.pk).update(status=ReportStatus.READY)
-            return report.pk
+            ).pk
         finally:
             connection.close()
 
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        list(pool.map(request, languages))
+    post_save.connect(finish_on_creation, sender=Report, weak=False)
+    try:
+        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+            report_ids = list(pool.map(request, languages))
+    finally:
+        post_save.disconnect(finish_on_creation, sender=Report)
 
+    assert len(set(report_ids)) == len(languages)
     versions = sorted(Report.objects.values_list("language", "version"))
     assert versions == sorted((language, v) for language in set(languages) for v in (1, 2))

@@ -23,10 +23,19 @@ def test_percent_rounds_half_up_like_javascript(count, total, expected):
     assert percent(count, total) == expected
 
 
-def test_percent_of_one_eighth_rounds_up_where_python_round_would_not():
-    # 12.5 %: Python's round() gives 12 (half to even); the page and JS show 13.
-    assert round(100 * 1 / 8) == 12
-    assert percent(1, 8) == 13
+def test_balance_of_one_in_eight_shows_13_percent_like_javascript():
+    # 12.5 % rounds half up to 13, as static/js/roundtables.js shows it while staff tick
+    # (Python's round() would give 12, half to even); 87.5 % gives 88.
+    woman = Person("woman", "eu-eea", "migrants", "yes")
+    man = Person("man", "eu-eea", "migrants", "yes")
+
+    dimensions = compute([woman, *[man] * 7], labels=Labels(region_id=_unece()))
+
+    gender = next(d for d in dimensions if d.name == "gender")
+    assert [(s.key, s.count, s.percent) for s in gender.shares] == [
+        ("woman", 1, 13),
+        ("man", 7, 88),
+    ]
 
 
 @pytest.mark.parametrize(

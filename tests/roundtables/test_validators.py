@@ -21,12 +21,23 @@ def refusal(content: bytes, name: str = "cv.pdf") -> ValidationError:
     return caught.value
 
 
+def accepted(file: SimpleUploadedFile) -> bytes:
+    """Validate an upload and return what storage will then read from it."""
+    validate_pdf_upload(file)
+    return file.read()
+
+
 def test_pdf_upload_real_pdf_is_accepted():
-    validate_pdf_upload(upload(pdf_bytes(pages=2)))
+    content = pdf_bytes(pages=2)
+
+    assert accepted(upload(content)) == content
 
 
 def test_pdf_upload_real_pdf_with_another_extension_is_accepted():
-    validate_pdf_upload(upload(pdf_bytes(), name="cv.txt"))
+    content = pdf_bytes()
+    file = SimpleUploadedFile("cv.txt", content, content_type="text/plain")
+
+    assert accepted(file) == content
 
 
 def test_pdf_upload_renamed_executable_is_refused():
@@ -59,7 +70,7 @@ def test_pdf_upload_exactly_5_mb_is_not_refused_for_its_size():
     content = real + b"\n%" + b"0" * (MAX_PDF_BYTES - len(real) - 2)
     assert len(content) == MAX_PDF_BYTES
 
-    validate_pdf_upload(upload(content))
+    assert accepted(upload(content)) == content
 
 
 def test_pdf_upload_header_without_a_readable_pdf_is_refused():
@@ -139,15 +150,27 @@ def test_role_panelist_without_account_needs_name_and_affiliation():
     assert set(caught.value.message_dict) == {"name", "affiliation"}
 
 
+def role_errors(**fields) -> dict[str, list[str]]:
+    """The refusals validate_role gives, by field ({} when it accepts the role)."""
+    try:
+        validate_role(**fields)
+    except ValidationError as error:
+        return error.message_dict
+    return {}
+
+
 def test_role_moderator_with_linked_account_needs_nothing_else():
-    validate_role(
-        kind="moderator",
-        has_user=True,
-        name="",
-        affiliation="",
-        country="",
-        member_state_countries=None,
-    )
+    moderator = {"kind": "moderator", "name": "", "affiliation": "", "country": ""}
+
+    with_account = role_errors(**moderator, has_user=True, member_state_countries=None)
+    without_account = role_errors(**moderator, has_user=False, member_state_countries=None)
+
+    assert with_account == {}
+    # The same blank moderator without an account is refused: the account is what counts.
+    assert without_account == {
+        "name": ["Link a stakeholder account, or give a name and an affiliation."],
+        "affiliation": ["Give the affiliation of a moderator or panelist who has no account."],
+    }
 
 
 def test_role_member_state_speaker_is_checked_even_when_the_region_lists_no_member():

@@ -218,9 +218,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=0),
     },
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
-    # Candidates learn soon after a call's deadline that their application is under review.
-    "rapporteur-start-reviews": {
-        "task": "roundtables.start_due_reviews",
+    # Candidates learn soon after a call's deadline that their application is under assessment.
+    "rapporteur-start-assessments": {
+        "task": "roundtables.start_due_assessments",
         "schedule": crontab(minute="*/15"),
     },
 }

@@ -23,7 +23,7 @@ class InputStatus(models.TextChoices):
 
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
-    UNDER_REVIEW = "under-review", pgettext_lazy("application status", "Under review")
+    UNDER_ASSESSMENT = "under-assessment", pgettext_lazy("application status", "Under assessment")
     SHORTLISTED = "shortlisted", pgettext_lazy("application status", "Shortlisted")
     SELECTED = "selected", pgettext_lazy("application status", "Selected")
     NOT_SELECTED = "not-selected", pgettext_lazy("application status", "Not selected")

@@ -24,34 +24,36 @@ class CriterionInline(TranslationTabularInline):
 class RapporteurCallAdmin(TranslationAdmin):
     list_display = ("title", "review", "opens_at", "deadline", "time_zone", "is_published", "pages")
     list_select_related = ("review",)
-    filter_horizontal = ("reviewers",)
-    readonly_fields = ("review_started_at", "selection_confirmed_at")
+    filter_horizontal = ("assessors",)
+    readonly_fields = ("assessment_started_at", "selection_confirmed_at")
     inlines = (CriterionInline,)
-    actions = ("start_review",)
+    actions = ("start_assessment",)
 
     @admin.display(description=_("staff pages"))
     def pages(self, obj):
         return format_html(
             '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
-            reverse("roundtables:review_list", kwargs={"slug": obj.slug}),
-            gettext("Review"),
+            reverse("roundtables:assessment_list", kwargs={"slug": obj.slug}),
+            gettext("Assessment"),
             reverse("roundtables:selection", kwargs={"slug": obj.slug}),
             gettext("Selection"),
             reverse("roundtables:export", kwargs={"slug": obj.slug, "fmt": "xlsx"}),
             gettext("Export"),
         )
 
-    @admin.action(description=_("Start the review of the selected calls"), permissions=["change"])
-    def start_review(self, request, queryset):
+    @admin.action(
+        description=_("Start the assessment of the selected calls"), permissions=["change"]
+    )
+    def start_assessment(self, request, queryset):
         for call in queryset:
             try:
-                moved = services.call_start_review(call=call, by=request.user)
+                moved = services.call_start_assessment(call=call, by=request.user)
             except ValidationError as error:
                 self.message_user(request, f"{call}: {' '.join(error.messages)}", messages.ERROR)
             else:
                 self.message_user(
                     request,
-                    gettext("%(call)s: %(count)s applications are now under review.")
+                    gettext("%(call)s: %(count)s applications are now under assessment.")
                     % {"call": call, "count": moved},
                     messages.SUCCESS,
                 )

@@ -121,7 +121,7 @@ SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
 
 
 class ScoreForm(forms.Form):
-    """One reviewer's scores (1-5) and comments on each criterion of the call."""
+    """One assessor's scores (1-5) and comments on each criterion of the call."""
 
     def __init__(self, *args, criteria: list[Criterion], existing: dict, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,7 +138,7 @@ class ScoreForm(forms.Form):
                 error_messages={"required": _("Give a score from 1 to 5.")},
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
-                label=pgettext_lazy("review", "Comment on “%(criterion)s” (optional)")
+                label=pgettext_lazy("assessment", "Comment on “%(criterion)s” (optional)")
                 % {"criterion": criterion.name},
                 widget=forms.Textarea(attrs={"rows": 2}),
                 max_length=2000,

@@ -50,21 +50,21 @@ class RapporteurCall(models.Model):
         default=1,
         help_text=_("How many candidates can be selected."),
     )
-    anonymised_review = models.BooleanField(
-        _("anonymised review"),
+    anonymised_assessment = models.BooleanField(
+        _("anonymised assessment"),
         default=False,
-        help_text=_("Reviewers see no name, email or CV file name."),
+        help_text=_("Assessors see no name, email or CV file name."),
     )
-    reviewers = models.ManyToManyField(
+    assessors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
-        related_name="rapporteur_calls_to_review",
-        verbose_name=_("reviewers"),
+        related_name="rapporteur_calls_to_assess",
+        verbose_name=_("assessors"),
         blank=True,
         limit_choices_to={"is_staff": True},
         help_text=_("Staff who score the applications of this call."),
     )
     is_published = models.BooleanField(_("published"), default=True)
-    review_started_at = models.DateTimeField(_("review started"), null=True, blank=True)
+    assessment_started_at = models.DateTimeField(_("assessment started"), null=True, blank=True)
     selection_confirmed_at = models.DateTimeField(_("selection confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -125,8 +125,8 @@ def cv_path(instance, filename: str) -> str:
 
 
 def new_reference() -> str:
-    """A short reference the candidate and reviewers can quote, e.g. RAP-7K2Q9D. It says
-    nothing about the person, so anonymised reviews use it instead of a name."""
+    """A short reference the candidate and assessors can quote, e.g. RAP-7K2Q9D. It says
+    nothing about the person, so an anonymised assessment uses it instead of a name."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "RAP-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
@@ -171,7 +171,7 @@ class Application(models.Model):
     cv_original_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     status = models.CharField(
         _("status"),
-        max_length=14,
+        max_length=20,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
     )
@@ -185,7 +185,7 @@ class Application(models.Model):
         verbose_name_plural = _("rapporteur applications")
         constraints = [models.UniqueConstraint(fields=["call", "user"], name="application_once")]
         permissions = [
-            ("review_application", _("Can score rapporteur applications of calls they review")),
+            ("assess_application", _("Can score rapporteur applications of calls they assess")),
             ("select_application", _("Can shortlist and select the stakeholder Rapporteur")),
         ]
 
@@ -204,12 +204,12 @@ class ApplicationStatusChange(models.Model):
     )
     from_status = models.CharField(
         pgettext_lazy("status change", "from"),
-        max_length=14,
+        max_length=20,
         choices=ApplicationStatus.choices,
         blank=True,
     )
     to_status = models.CharField(
-        pgettext_lazy("status change", "to"), max_length=14, choices=ApplicationStatus.choices
+        pgettext_lazy("status change", "to"), max_length=20, choices=ApplicationStatus.choices
     )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -237,11 +237,11 @@ class Score(models.Model):
         related_name="scores",
         verbose_name=_("application"),
     )
-    reviewer = models.ForeignKey(
+    assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("reviewer"),
+        verbose_name=_("assessor"),
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.CASCADE, related_name="scores", verbose_name=_("criterion")
@@ -255,7 +255,7 @@ class Score(models.Model):
         verbose_name_plural = _("scores")
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "reviewer", "criterion"], name="score_once"
+                fields=["application", "assessor", "criterion"], name="score_once"
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=1) & Q(value__lte=5), name="score_1_to_5"
@@ -273,11 +273,11 @@ class Recusal(models.Model):
         related_name="recusals",
         verbose_name=_("application"),
     )
-    reviewer = models.ForeignKey(
+    assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("reviewer"),
+        verbose_name=_("assessor"),
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("recused"), auto_now_add=True)
@@ -286,8 +286,8 @@ class Recusal(models.Model):
         verbose_name = _("recusal")
         verbose_name_plural = _("recusals")
         constraints = [
-            models.UniqueConstraint(fields=["application", "reviewer"], name="recusal_once")
+            models.UniqueConstraint(fields=["application", "assessor"], name="recusal_once")
         ]
 
     def __str__(self) -> str:
-        return str(self.reviewer)
+        return str(self.assessor)

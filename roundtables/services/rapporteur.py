@@ -144,31 +144,33 @@ def _set_status(*, application: Application, to_status: str, by: User | None) ->
     )
 
 
-def _require_review_phase(call: RapporteurCall, *, now) -> None:
+def _require_assessment_phase(call: RapporteurCall, *, now) -> None:
     if not call.has_closed(now=now):
         raise ValidationError(
-            _("The review starts after the deadline; applications can still change until then.")
+            _("The assessment starts after the deadline; applications can still change until then.")
         )
     if call.selection_confirmed_at is not None:
         raise ValidationError(_("The selection of this call has been confirmed: it is final."))
 
 
-def call_start_review(*, call: RapporteurCall, by: User | None = None, now=None) -> int:
-    """After the deadline, move every submitted application to "under review" (each
+def call_start_assessment(*, call: RapporteurCall, by: User | None = None, now=None) -> int:
+    """After the deadline, move every submitted application to "under assessment" (each
     candidate is told). Safe to run twice: returns how many moved this time."""
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(call)
-        _require_review_phase(call, now=now)
-        if call.review_started_at is None:
-            call.review_started_at = now
-            call.save(update_fields=["review_started_at"])
+        _require_assessment_phase(call, now=now)
+        if call.assessment_started_at is None:
+            call.assessment_started_at = now
+            call.save(update_fields=["assessment_started_at"])
         moved = 0
         for application in call.applications.select_related("user").filter(
             status=ApplicationStatus.SUBMITTED
         ):
             application.call = call
-            _set_status(application=application, to_status=ApplicationStatus.UNDER_REVIEW, by=by)
+            _set_status(
+                application=application, to_status=ApplicationStatus.UNDER_ASSESSMENT, by=by
+            )
             moved += 1
     return moved
 
@@ -180,7 +182,7 @@ def shortlist_save(
     Selected candidates stay on it. Returns (added, removed)."""
     now = now or timezone.now()
     wanted = set(application_ids)
-    call_start_review(call=call, by=by, now=now)
+    call_start_assessment(call=call, by=by, now=now)
     with transaction.atomic():
         call = _lock_call(call)
         applications = list(
@@ -192,14 +194,17 @@ def shortlist_save(
         added = removed = 0
         for application in applications:
             application.call = call
-            if application.pk in wanted and application.status == ApplicationStatus.UNDER_REVIEW:
+            if (
+                application.pk in wanted
+                and application.status == ApplicationStatus.UNDER_ASSESSMENT
+            ):
                 _set_status(application=application, to_status=ApplicationStatus.SHORTLISTED, by=by)
                 added += 1
             elif (
                 application.pk not in wanted and application.status == ApplicationStatus.SHORTLISTED
             ):
                 _set_status(
-                    application=application, to_status=ApplicationStatus.UNDER_REVIEW, by=by
+                    application=application, to_status=ApplicationStatus.UNDER_ASSESSMENT, by=by
                 )
                 removed += 1
     return added, removed
@@ -211,7 +216,7 @@ def application_select(*, application: Application, by: User, now=None) -> None:
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(application.call)
-        _require_review_phase(call, now=now)
+        _require_assessment_phase(call, now=now)
         application = Application.objects.select_for_update().get(pk=application.pk)
         application.call = call
         if application.status != ApplicationStatus.SHORTLISTED:
@@ -233,7 +238,7 @@ def application_unselect(*, application: Application, by: User, now=None) -> Non
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(application.call)
-        _require_review_phase(call, now=now)
+        _require_assessment_phase(call, now=now)
         application = Application.objects.select_for_update().get(pk=application.pk)
         application.call = call
         if application.status != ApplicationStatus.SELECTED:
@@ -247,7 +252,7 @@ def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(call)
-        _require_review_phase(call, now=now)
+        _require_assessment_phase(call, now=now)
         applications = list(
             call.applications.select_related("user").select_for_update(of=("self",))
         )
@@ -266,19 +271,19 @@ def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
     return told
 
 
-def _require_scorable(application: Application, reviewer: User) -> None:
+def _require_scorable(application: Application, assessor: User) -> None:
     if application.status == ApplicationStatus.SUBMITTED:
-        raise ValidationError(_("This application is not under review yet."))
+        raise ValidationError(_("This application is not under assessment yet."))
     if application.call.selection_confirmed_at is not None:
         raise ValidationError(_("The selection of this call has been confirmed: it is final."))
-    if Recusal.objects.filter(application=application, reviewer=reviewer).exists():
+    if Recusal.objects.filter(application=application, assessor=assessor).exists():
         raise ValidationError(_("You have recused yourself from this application."))
 
 
 def score_save(
-    *, application: Application, reviewer: User, scores: dict[int, tuple[int, str]]
+    *, application: Application, assessor: User, scores: dict[int, tuple[int, str]]
 ) -> None:
-    """Record a reviewer's score (1-5) and comment for each criterion of the call."""
+    """Record an assessor's score (1-5) and comment for each criterion of the call."""
     criteria = {c.pk: c for c in Criterion.objects.filter(call_id=application.call_id)}
     if set(scores) != set(criteria):
         raise ValidationError(_("Score every criterion from 1 to 5."))
@@ -290,18 +295,18 @@ def score_save(
             .select_related("call")
             .get(pk=application.pk)
         )
-        _require_scorable(application, reviewer)
+        _require_scorable(application, assessor)
         for criterion_id, (value, comment) in scores.items():
             Score.objects.update_or_create(
                 application=application,
-                reviewer=reviewer,
+                assessor=assessor,
                 criterion=criteria[criterion_id],
                 defaults={"value": value, "comment": comment.strip()},
             )
 
 
-def recusal_create(*, application: Application, reviewer: User, reason: str = "") -> Recusal:
-    """A reviewer steps aside from one application (a conflict of interest); their
+def recusal_create(*, application: Application, assessor: User, reason: str = "") -> Recusal:
+    """An assessor steps aside from one application (a conflict of interest); their
     scores for it, if any, are withdrawn."""
     with transaction.atomic():
         # The same lock as score_save: a score cannot land after the recusal removed it.
@@ -313,7 +318,7 @@ def recusal_create(*, application: Application, reviewer: User, reason: str = ""
         if application.call.selection_confirmed_at is not None:
             raise ValidationError(_("The selection of this call has been confirmed: it is final."))
         recusal, _created = Recusal.objects.get_or_create(
-            application=application, reviewer=reviewer, defaults={"reason": reason.strip()}
+            application=application, assessor=assessor, defaults={"reason": reason.strip()}
         )
-        Score.objects.filter(application=application, reviewer=reviewer).delete()
+        Score.objects.filter(application=application, assessor=assessor).delete()
     return recusal

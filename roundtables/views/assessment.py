@@ -13,7 +13,7 @@ from roundtables.forms.rapporteur import (
 )
 from roundtables.models import RapporteurCall
 from roundtables.permissions import (
-    can_review,
+    can_assess,
     staff_required,
 )
 from roundtables.selectors import rapporteur as selectors
@@ -28,30 +28,30 @@ def _call_for(request, slug, *, check) -> RapporteurCall:
 
 
 @staff_required
-def review_list_view(request, slug):
-    call = _call_for(request, slug, check=can_review)
-    applications = selectors.review_queue(call=call, reviewer=request.user)
+def assessment_list(request, slug):
+    call = _call_for(request, slug, check=can_assess)
+    applications = selectors.assessment_queue(call=call, assessor=request.user)
     return render(
         request,
-        "roundtables/staff/review_list.html",
+        "roundtables/staff/assessment_list.html",
         {
             "call": call,
             "applications": applications,
             "named": selectors.show_identity(call),
-            "started": call.review_started_at is not None,
+            "started": call.assessment_started_at is not None,
         },
     )
 
 
 @staff_required
-def review_application(request, slug, pk):
-    call = _call_for(request, slug, check=can_review)
-    application = selectors.application_for_review(call=call, pk=pk)
+def assess(request, slug, pk):
+    call = _call_for(request, slug, check=can_assess)
+    application = selectors.application_for_assessment(call=call, pk=pk)
     if application is None:
         raise Http404
     criteria = list(call.criteria.all())
-    existing = selectors.my_scores(application=application, reviewer=request.user)
-    recused = application.recusals.filter(reviewer=request.user).exists()
+    existing = selectors.my_scores(application=application, assessor=request.user)
+    recused = application.recusals.filter(assessor=request.user).exists()
     score_form = ScoreForm(criteria=criteria, existing=existing, prefix="score")
     recuse_form = RecuseForm(prefix="recuse")
     if request.method == "POST" and not recused:
@@ -61,11 +61,11 @@ def review_application(request, slug, pk):
                 if recuse_form.is_valid():
                     services.recusal_create(
                         application=application,
-                        reviewer=request.user,
+                        assessor=request.user,
                         reason=recuse_form.cleaned_data["reason"],
                     )
                     messages.success(request, _("You have recused yourself."))
-                    return redirect("roundtables:review_list", slug=call.slug)
+                    return redirect("roundtables:assessment_list", slug=call.slug)
             else:
                 score_form = ScoreForm(
                     request.POST, criteria=criteria, existing=existing, prefix="score"
@@ -73,16 +73,16 @@ def review_application(request, slug, pk):
                 if score_form.is_valid():
                     services.score_save(
                         application=application,
-                        reviewer=request.user,
+                        assessor=request.user,
                         scores=score_form.scores(),
                     )
                     messages.success(request, _("Your scores are saved."))
-                    return redirect("roundtables:review_list", slug=call.slug)
+                    return redirect("roundtables:assessment_list", slug=call.slug)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return render(
         request,
-        "roundtables/staff/review_application.html",
+        "roundtables/staff/assessment_application.html",
         {
             "call": call,
             "application": application,

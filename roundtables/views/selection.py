@@ -58,10 +58,10 @@ def selection_action(request, slug):
     action = request.POST.get("action", "")
     try:
         if action == "start":
-            moved = services.call_start_review(call=call, by=request.user)
+            moved = services.call_start_assessment(call=call, by=request.user)
             messages.success(
                 request,
-                _("The review has started; %(count)s candidates were told.") % {"count": moved},
+                _("The assessment has started; %(count)s candidates were told.") % {"count": moved},
             )
         elif action == "shortlist":
             ids = _ids(request.POST.getlist("shortlist"))

@@ -519,11 +519,11 @@ def test_cv_download_by_selector_uses_the_original_name(client, call, selector):
     assert response["Content-Disposition"] == 'attachment; filename="Amina.pdf"'
 
 
-def test_cv_download_in_anonymised_review_hides_the_file_name(client, reviewer, call):
-    call.anonymised_review = True
+def test_cv_download_in_anonymised_assessment_hides_the_file_name(client, assessor, call):
+    call.anonymised_assessment = True
     call.save()
     application = ApplicationFactory(call=call, cv_original_name="Amina Diallo.pdf")
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 
@@ -534,10 +534,10 @@ def test_cv_download_in_anonymised_review_hides_the_file_name(client, reviewer, 
     )
 
 
-def test_cv_download_by_recused_reviewer_is_not_found(client, reviewer, call):
-    application = ApplicationFactory(call=call, status=ApplicationStatus.UNDER_REVIEW)
-    services.recusal_create(application=application, reviewer=reviewer)
-    client.force_login(reviewer)
+def test_cv_download_by_recused_assessor_is_not_found(client, assessor, call):
+    application = ApplicationFactory(call=call, status=ApplicationStatus.UNDER_ASSESSMENT)
+    services.recusal_create(application=application, assessor=assessor)
+    client.force_login(assessor)
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 

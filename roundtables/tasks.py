@@ -3,9 +3,9 @@
 import logging
 
 from celery import shared_task
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.errors import DomainError
 from roundtables.models import RapporteurCall
 from roundtables.services import rapporteur as services
 
@@ -33,6 +33,6 @@ def start_assessment(*, call_id: int) -> int:
         return 0
     try:
         return services.call_start_assessment(call=call)
-    except ValidationError:
+    except DomainError:
         logger.info("Call %s is not ready for assessment", call_id, exc_info=True)
         return 0

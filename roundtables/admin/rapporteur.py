@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from core.errors import DomainError
 from roundtables.models import (
     Application,
     ApplicationStatusChange,
@@ -48,8 +48,8 @@ class RapporteurCallAdmin(TranslationAdmin):
         for call in queryset:
             try:
                 moved = services.call_start_assessment(call=call, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, f"{call}: {' '.join(error.messages)}", messages.ERROR)
+            except DomainError as error:
+                self.message_user(request, f"{call}: {error}", messages.ERROR)
             else:
                 self.message_user(
                     request,
@@ -75,7 +75,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     """Applications are written by candidates and moved by the selection services;
     the admin shows them and their history."""
 
-    list_display = ("reference", "user", "call", "status", "shortlisted", "submitted_at")
+    list_display = ("reference", "user", "call", "status", "on_shortlist", "submitted_at")
     list_filter = ("call", "status")
     list_select_related = ("user", "call")
     search_fields = ("reference", "user__email", "user__name")
@@ -86,7 +86,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "call",
         "user",
         "status",
-        "shortlisted",
+        "on_shortlist",
         "cv_link",
         "submitted_at",
         "updated_at",
@@ -95,6 +95,10 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("on the shortlist"), boolean=True)
+    def on_shortlist(self, obj):
+        return obj.shortlisted
 
     @admin.display(description=_("CV"))
     def cv_link(self, obj):

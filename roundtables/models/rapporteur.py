@@ -15,10 +15,7 @@ from django_countries.fields import CountryField
 from consultations.models import RegionalReview, validate_time_zone
 from core.storage import get_private_storage
 from gcm.models import Sector
-from roundtables.enums import (
-    ApplicationStatus,
-    LivedExperience,
-)
+from roundtables.enums import ON_SHORTLIST, ApplicationStatus, LivedExperience
 from stakeholders.enums import Gender
 
 
@@ -175,7 +172,6 @@ class Application(models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
     )
-    shortlisted = models.BooleanField(_("on the shortlist"), default=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -191,6 +187,11 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.call}"
+
+    @property
+    def shortlisted(self) -> bool:
+        """On the shortlist: shortlisted, or selected from it (derived from the status)."""
+        return self.status in ON_SHORTLIST
 
 
 class ApplicationStatusChange(models.Model):

@@ -2,11 +2,11 @@
 Anyone who is not an assessor of the call gets 404."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError, show_error
 from roundtables.forms.rapporteur import (
     RecuseForm,
     ScoreForm,
@@ -55,9 +55,10 @@ def assess(request, slug, pk):
     score_form = ScoreForm(criteria=criteria, existing=existing, prefix="score")
     recuse_form = RecuseForm(prefix="recuse")
     if request.method == "POST" and not recused:
+        form = None  # the form of the action, where a refusal is shown
         try:
             if request.POST.get("action") == "recuse":
-                recuse_form = RecuseForm(request.POST, prefix="recuse")
+                form = recuse_form = RecuseForm(request.POST, prefix="recuse")
                 if recuse_form.is_valid():
                     services.recusal_create(
                         application=application,
@@ -67,7 +68,7 @@ def assess(request, slug, pk):
                     messages.success(request, _("You have recused yourself."))
                     return redirect("roundtables:assessment_list", slug=call.slug)
             else:
-                score_form = ScoreForm(
+                form = score_form = ScoreForm(
                     request.POST, criteria=criteria, existing=existing, prefix="score"
                 )
                 if score_form.is_valid():
@@ -78,8 +79,8 @@ def assess(request, slug, pk):
                     )
                     messages.success(request, _("Your scores are saved."))
                     return redirect("roundtables:assessment_list", slug=call.slug)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except DomainError as error:
+            show_error(request, error, form=form)
     return render(
         request,
         "roundtables/staff/assessment_application.html",

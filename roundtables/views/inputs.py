@@ -1,7 +1,6 @@
 """Stakeholder inputs: the published ones, and an author's own (submit, change, withdraw)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.selectors import review_list
+from core.errors import DomainError, show_error
 from core.files import private_file_response
 from roundtables.enums import InputStatus
 from roundtables.forms.inputs import InputForm, PublicInputFilterForm
@@ -17,7 +17,6 @@ from roundtables.selectors import inputs as selectors
 from roundtables.selectors.clusters import roundtables_with_objectives
 from roundtables.services import inputs as services
 from roundtables.views.clusters import _pick_review
-from roundtables.views.rapporteur import _add_errors
 from stakeholders.permissions import profile_required
 
 
@@ -76,8 +75,8 @@ def input_new(request):
                     objectives=form.cleaned_data["objectives"],
                     attachment=form.cleaned_data.get("attachment"),
                 )
-            except ValidationError as error:
-                _add_errors(form, error)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(
                     request,
@@ -118,8 +117,8 @@ def input_edit(request, pk):
                     attachment=form.cleaned_data.get("attachment"),
                     remove_attachment=form.cleaned_data.get("remove_attachment", False),
                 )
-            except ValidationError as error:
-                _add_errors(form, error)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(request, _("Your input has been updated."))
                 return redirect("roundtables:my_inputs")
@@ -155,8 +154,8 @@ def input_withdraw(request, pk):
         raise Http404
     try:
         services.input_withdraw(stakeholder_input=stakeholder_input)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your input has been withdrawn."))
     return redirect("roundtables:my_inputs")

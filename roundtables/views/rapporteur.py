@@ -2,13 +2,13 @@
 one's own applications."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError, show_error
 from core.files import private_file_response
 from roundtables.forms.rapporteur import ApplicationForm
 from roundtables.permissions import can_see_cv
@@ -69,8 +69,8 @@ def apply(request, slug):
                     data=form.application_data(),
                     cv=form.cleaned_data.get("cv"),
                 )
-            except ValidationError as error:
-                _add_errors(form, error)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(
                     request,
@@ -88,14 +88,6 @@ def apply(request, slug):
         "roundtables/application_form.html",
         {"call": call, "form": form, "application": application},
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _application_initial(user, application) -> dict:
@@ -132,8 +124,8 @@ def withdraw(request, slug):
         raise Http404
     try:
         services.application_withdraw(application=application)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your expression of interest has been withdrawn."))
     return redirect("roundtables:my_applications")

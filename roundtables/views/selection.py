@@ -2,12 +2,12 @@
 and confirming, and the exports of scores."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import DomainError, show_error
 from roundtables import exports
 from roundtables.balance import Labels, compare
 from roundtables.enums import ApplicationStatus
@@ -93,8 +93,8 @@ def selection_action(request, slug):
             )
         else:
             messages.error(request, _("Choose an action."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     return redirect("roundtables:selection", slug=call.slug)
 
 

@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.errors import DomainError
 from gcm.models import Sector
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus
@@ -134,10 +134,10 @@ def test_application_submit_replacing_the_cv_deletes_the_old_file(
 
 
 def test_application_submit_first_time_without_cv_is_refused(call, candidate):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_submit(call=call, user=candidate, data=service_data(), cv=None)
 
-    assert caught.value.message_dict == {"cv": ["Please upload your CV as a PDF."]}
+    assert (caught.value.field, caught.value.message) == ("cv", "Please upload your CV as a PDF.")
     assert Application.objects.count() == 0
 
 
@@ -177,15 +177,15 @@ def test_application_submit_at_the_deadline_is_refused_with_the_local_deadline(
 ):
     now = dt.datetime(2030, 3, 1, 19, 59, tzinfo=zoneinfo.ZoneInfo("Europe/Zurich"))
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_submit(
             call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
         )
 
-    assert caught.value.messages == [
+    assert caught.value.message == (
         "The deadline of this call has passed (March 1, 2030, 23:59, Asia/Almaty): "
         "applications can no longer be submitted or changed."
-    ]
+    )
     assert Application.objects.count() == 0
 
 
@@ -196,7 +196,7 @@ def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
     )
     after = dt.datetime(2030, 3, 2, 0, 0, tzinfo=ALMATY)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.application_submit(
             call=almaty_call,
             user=candidate,
@@ -211,12 +211,12 @@ def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
 def test_application_submit_before_the_call_opens_is_refused(almaty_call, candidate):
     now = almaty_call.opens_at - dt.timedelta(seconds=1)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_submit(
             call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
         )
 
-    assert caught.value.messages == ["This call is not open yet."]
+    assert caught.value.message == "This call is not open yet."
 
 
 def test_application_withdraw_deletes_the_application_and_cv(

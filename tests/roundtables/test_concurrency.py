@@ -4,9 +4,9 @@ fill more places than the call has; a double-clicked submission makes one applic
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection
 
+from core.errors import DomainError
 from gcm.models import Sector
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
@@ -31,7 +31,7 @@ def run_together(*targets):
         try:
             target()
             outcomes.append("ok")
-        except ValidationError:
+        except DomainError:
             outcomes.append("refused")
         finally:
             connection.close()

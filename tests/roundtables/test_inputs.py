@@ -2,12 +2,12 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import RegionalReview
+from core.errors import DomainError
 from gcm.models import Objective
 from outbox.models import OutgoingMail
 from roundtables.enums import InputStatus
@@ -100,19 +100,20 @@ def test_input_submit_attribution_choices(review, author, attribution, expected)
 def test_input_submit_after_the_deadline_is_refused(review, author):
     after = review.inputs_deadline + dt.timedelta(seconds=1)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.input_submit(review=review, author=author, data=data(), objectives=[], now=after)
 
-    assert caught.value.messages == ["The deadline for written inputs to this review has passed."]
+    assert caught.value.message == "The deadline for written inputs to this review has passed."
+    assert caught.value.code == "closed"
 
 
 def test_input_submit_to_a_review_without_deadline_is_refused(author):
     review = ReviewFactory(inputs_deadline=None)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.input_submit(review=review, author=author, data=data(), objectives=[])
 
-    assert caught.value.messages == ["This review does not take written inputs."]
+    assert caught.value.message == "This review does not take written inputs."
 
 
 def test_input_accept_tells_the_author(review, author, django_capture_on_commit_callbacks):
@@ -129,12 +130,126 @@ def test_input_accept_tells_the_author(review, author, django_capture_on_commit_
     assert "As you agreed, it is now published on the site." in mail.outbox[0].body
 
 
+def test_input_accept_twice_tells_the_author_once(
+    review, author, django_capture_on_commit_callbacks
+):
+    item = InputFactory(review=review, author=author)
+    staff = StaffFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_accept(stakeholder_input=item, by=staff)
+        services.input_accept(stakeholder_input=item, by=staff)
+
+    assert len(mail.outbox) == 1
+
+
+def test_input_accept_of_a_merged_input_is_refused(review, author):
+    kept = InputFactory(review=review)
+    item = InputFactory(review=review, author=author, status=InputStatus.MERGED, merged_into=kept)
+
+    with pytest.raises(DomainError) as caught:
+        services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    assert (caught.value.code, caught.value.message) == (
+        "transition",
+        "This input has been merged into another one: that decision is final.",
+    )
+    item.refresh_from_db()
+    assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
+    assert OutgoingMail.objects.count() == 0
+
+
+@pytest.mark.parametrize("decision", ["reject", "merge"])
+def test_input_moderation_of_a_merged_input_is_refused(review, decision):
+    kept = InputFactory(review=review)
+    item = InputFactory(review=review, status=InputStatus.MERGED, merged_into=kept)
+    staff = StaffFactory()
+    other = InputFactory(review=review)
+    act = {
+        "reject": lambda: services.input_reject(
+            stakeholder_input=item, by=staff, reason="Off topic."
+        ),
+        "merge": lambda: services.input_merge(duplicate=item, into=other, by=staff),
+    }[decision]
+
+    with pytest.raises(DomainError) as caught:
+        act()
+
+    assert caught.value.code == "transition"
+    item.refresh_from_db()
+    assert (item.status, item.merged_into, item.rejection_reason) == (
+        InputStatus.MERGED,
+        kept,
+        "",
+    )
+
+
+def test_input_reject_of_an_accepted_input_reconsiders_it(review, author):
+    item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
+
+    services.input_reject(stakeholder_input=item, by=StaffFactory(), reason="Abusive.")
+
+    item.refresh_from_db()
+    assert (item.status, item.rejection_reason, item.is_published) == (
+        InputStatus.REJECTED,
+        "Abusive.",
+        False,
+    )
+
+
+def test_input_accept_of_a_rejected_input_reconsiders_it(review, author):
+    item = InputFactory(
+        review=review, author=author, status=InputStatus.REJECTED, rejection_reason="Late."
+    )
+
+    services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    item.refresh_from_db()
+    assert (item.status, item.rejection_reason) == (InputStatus.ACCEPTED, "")
+
+
+def test_input_reject_of_a_rejected_input_is_refused(review, author):
+    item = InputFactory(
+        review=review, author=author, status=InputStatus.REJECTED, rejection_reason="Late."
+    )
+
+    with pytest.raises(DomainError) as caught:
+        services.input_reject(stakeholder_input=item, by=StaffFactory(), reason="Other.")
+
+    assert caught.value.message == "This input has already been moderated that way."
+    item.refresh_from_db()
+    assert item.rejection_reason == "Late."
+
+
+def test_input_merge_of_a_rejected_duplicate_is_refused(review):
+    kept = InputFactory(review=review, objectives=[15])
+    item = InputFactory(review=review, status=InputStatus.REJECTED, objectives=[16])
+
+    with pytest.raises(DomainError) as caught:
+        services.input_merge(duplicate=item, into=kept, by=StaffFactory())
+
+    assert caught.value.message == (
+        "A rejected input cannot be merged. Accept it first if it is a duplicate."
+    )
+    assert [o.number for o in kept.objectives.all()] == [15]
+
+
+def test_input_merge_of_an_accepted_duplicate_is_allowed(review):
+    kept = InputFactory(review=review, status=InputStatus.ACCEPTED)
+    item = InputFactory(review=review, status=InputStatus.ACCEPTED)
+
+    services.input_merge(duplicate=item, into=kept, by=StaffFactory())
+
+    item.refresh_from_db()
+    assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
+
+
 def test_input_reject_needs_a_reason_and_sends_it(
     review, author, django_capture_on_commit_callbacks
 ):
     item = InputFactory(review=review, author=author)
     staff = StaffFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.input_reject(stakeholder_input=item, by=staff, reason="  ")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,8 +287,10 @@ def test_input_merge_refuses_bad_targets(review, case):
         "rejected": InputFactory(review=review, status=InputStatus.REJECTED),
     }[case]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError) as caught:
         services.input_merge(duplicate=item, into=target, by=staff)
+
+    assert caught.value.field == "into"
 
     item.refresh_from_db()
     assert item.status == InputStatus.SUBMITTED
@@ -185,7 +302,7 @@ def test_input_set_source_only_to_a_session_of_the_same_review(review):
     other = SessionFactory()
 
     services.input_set_source(stakeholder_input=item, session=same)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.input_set_source(stakeholder_input=item, session=other)
 
     item.refresh_from_db()
@@ -195,7 +312,7 @@ def test_input_set_source_only_to_a_session_of_the_same_review(review):
 def test_input_update_after_moderation_is_refused(review, author):
     item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.input_update(stakeholder_input=item, data=data(), objectives=[])
 
 
@@ -498,6 +615,24 @@ def test_moderate_merge_and_note_source_through_the_page(client, review):
     assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
 
 
+def test_moderate_accept_of_a_merged_input_says_why(client, review):
+    item = InputFactory(
+        review=review, status=InputStatus.MERGED, merged_into=InputFactory(review=review)
+    )
+    client.force_login(moderator())
+
+    response = client.post(
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}), {"decision": "accept"}
+    )
+
+    assert response.status_code == 200
+    assert "This input has been merged into another one: that decision is final." in (
+        response.content.decode()
+    )
+    item.refresh_from_db()
+    assert item.status == InputStatus.MERGED
+
+
 def test_moderate_unknown_decision_is_a_message(client, review):
     item = InputFactory(review=review)
     client.force_login(moderator())
@@ -586,3 +721,29 @@ def test_admin_accept_action_uses_the_service(client, review, django_capture_on_
     assert response.status_code == 302
     assert item.status == InputStatus.ACCEPTED
     assert OutgoingMail.objects.filter(to=item.author.email).count() == 1
+
+
+def test_admin_accept_action_reports_a_refused_input_and_accepts_the_others(client, review):
+    merged = InputFactory(
+        review=review,
+        title="Merged one",
+        status=InputStatus.MERGED,
+        merged_into=InputFactory(review=review),
+    )
+    fresh = InputFactory(review=review)
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("admin:roundtables_stakeholderinput_changelist"),
+        {"action": "accept_inputs", "_selected_action": [merged.pk, fresh.pk]},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "Merged one: This input has been merged into another one: that decision is final." in (
+        html
+    )
+    assert "1 inputs accepted." in html
+    fresh.refresh_from_db()
+    merged.refresh_from_db()
+    assert (fresh.status, merged.status) == (InputStatus.ACCEPTED, InputStatus.MERGED)

@@ -3,9 +3,9 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.errors import DomainError
 from gcm.models import Sector
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus
@@ -40,12 +40,12 @@ def statuses(call) -> dict:
 def test_start_assessment_before_the_deadline_is_refused(call, selector):
     applicant(call)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.call_start_assessment(call=call, by=selector)
 
-    assert caught.value.messages == [
+    assert caught.value.message == (
         "The assessment starts after the deadline; applications can still change until then."
-    ]
+    )
 
 
 def test_start_assessment_moves_submitted_applications_and_tells_each_candidate(
@@ -102,7 +102,7 @@ def test_shortlist_save_adds_and_removes_and_records_history(closed_call, select
 def test_shortlist_save_with_an_application_of_another_call_is_refused(closed_call, selector):
     other = ApplicationFactory()
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.shortlist_save(call=closed_call, by=selector, application_ids=[other.pk])
 
 
@@ -126,20 +126,70 @@ def test_select_more_than_the_places_is_refused(closed_call, selector):
     services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk, b.pk])
     services.application_select(application=a, by=selector)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_select(application=b, by=selector)
 
-    assert caught.value.messages == [
+    assert caught.value.message == (
         "All 1 places are filled. Undo a selection before selecting someone else."
-    ]
+    )
+    assert caught.value.code == "full"
 
 
 def test_select_a_candidate_not_on_the_shortlist_is_refused(closed_call, selector):
     a = applicant(closed_call)
     services.call_start_assessment(call=closed_call, by=selector)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.application_select(application=a, by=selector)
+
+
+def test_select_a_selected_candidate_again_is_refused(closed_call, selector):
+    a = applicant(closed_call)
+    services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk])
+    services.application_select(application=a, by=selector)
+    closed_call.places = 2
+    closed_call.save()
+
+    with pytest.raises(DomainError) as caught:
+        services.application_select(application=a, by=selector)
+
+    assert (caught.value.code, caught.value.message) == (
+        "transition",
+        "Only a shortlisted candidate can be selected.",
+    )
+    assert a.status_changes.count() == 3
+
+
+def test_unselect_a_candidate_who_is_not_selected_is_refused(closed_call, selector):
+    a = applicant(closed_call)
+    services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk])
+
+    with pytest.raises(DomainError) as caught:
+        services.application_unselect(application=a, by=selector)
+
+    assert caught.value.message == "This candidate is not selected."
+    assert Application.objects.get(pk=a.pk).status == S.SHORTLISTED
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (S.SUBMITTED, False),
+        (S.UNDER_ASSESSMENT, False),
+        (S.SHORTLISTED, True),
+        (S.SELECTED, True),
+        (S.NOT_SELECTED, False),
+    ],
+)
+def test_application_shortlisted_follows_the_status(status, expected):
+    assert Application(status=status).shortlisted is expected
+
+
+def test_application_transitions_end_with_the_confirmed_selection():
+    from roundtables.enums import APPLICATION_TRANSITIONS
+
+    assert APPLICATION_TRANSITIONS.targets(S.NOT_SELECTED) == frozenset()
+    assert APPLICATION_TRANSITIONS.targets(S.SELECTED) == {S.SHORTLISTED}
 
 
 def test_unselect_puts_the_candidate_back_on_the_shortlist(closed_call, selector):
@@ -175,17 +225,17 @@ def test_confirm_tells_every_other_candidate_and_is_final(
         [shortlisted.user.email, other.user.email]
     )
     assert "you have not been selected" in mail.outbox[0].body
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.shortlist_save(call=closed_call, by=selector, application_ids=[])
 
 
 def test_confirm_without_a_selected_candidate_is_refused(closed_call, selector):
     applicant(closed_call)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.selection_confirm(call=closed_call, by=selector)
 
-    assert caught.value.messages == ["Select at least one candidate before confirming."]
+    assert caught.value.message == "Select at least one candidate before confirming."
 
 
 # --- Scores and recusals -------------------------------------------------------------------
@@ -210,16 +260,16 @@ def test_score_save_missing_a_criterion_is_refused(closed_call, assessor):
     application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
     first = closed_call.criteria.first()
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.score_save(application=application, assessor=assessor, scores={first.pk: (3, "")})
 
-    assert caught.value.messages == ["Score every criterion from 1 to 5."]
+    assert caught.value.message == "Score every criterion from 1 to 5."
 
 
 def test_score_save_out_of_range_is_refused(closed_call, assessor):
     application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.score_save(
             application=application, assessor=assessor, scores=_scores(closed_call, value=6)
         )
@@ -235,7 +285,7 @@ def test_recusal_withdraws_the_assessors_scores_and_blocks_scoring(closed_call, 
 
     assert Score.objects.count() == 0
     assert Recusal.objects.get().reason == "Colleague"
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.score_save(application=application, assessor=assessor, scores=_scores(closed_call))
 
 

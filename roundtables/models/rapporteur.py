@@ -17,6 +17,7 @@ from core.storage import get_private_storage
 from gcm.models import Sector
 from roundtables.enums import ON_SHORTLIST, ApplicationStatus, LivedExperience
 from stakeholders.enums import Gender
+from stakeholders.validators import validate_gender_description
 
 
 class RapporteurCall(models.Model):
@@ -146,8 +147,9 @@ class Application(models.Model):
     reference = models.CharField(
         _("reference"), max_length=12, unique=True, default=new_reference, editable=False
     )
-    motivation = models.TextField(_("motivation"))
-    experience = models.TextField(_("relevant experience"))
+    # The limits are what the form allows (TextField does not enforce them in the database).
+    motivation = models.TextField(_("motivation"), max_length=5000)
+    experience = models.TextField(_("relevant experience"), max_length=5000)
     languages = models.JSONField(_("working languages"), default=list)
     other_languages = models.CharField(_("other languages"), max_length=200, blank=True)
     sector = models.ForeignKey(
@@ -187,6 +189,13 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.call}"
+
+    def clean(self):
+        validate_gender_description(
+            gender=self.gender,
+            description=self.gender_self_description,
+            field="gender_self_description",
+        )
 
     @property
     def shortlisted(self) -> bool:

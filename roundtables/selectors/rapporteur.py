@@ -15,6 +15,7 @@ from roundtables.models import (
     Recusal,
     Score,
 )
+from stakeholders.selectors import profile_for
 
 
 def call_list_published() -> QuerySet[RapporteurCall]:
@@ -38,6 +39,19 @@ def application_of(*, call: RapporteurCall, user) -> Application | None:
     if not user.is_authenticated:
         return None
     return Application.objects.select_related("sector").filter(call=call, user=user).first()
+
+
+def application_draft(*, call: RapporteurCall, user) -> Application:
+    """A new, unsaved application of the user to the call, with the answers their profile
+    already gives (sector, country, gender) and their language ticked."""
+    application = Application(call=call, user=user, languages=[user.language])
+    profile = profile_for(user=user)
+    if profile is not None:
+        application.sector = profile.sector
+        application.country_of_residence = profile.country
+        application.gender = profile.gender
+        application.gender_self_description = profile.gender_self_description
+    return application
 
 
 def applications_of_user(*, user) -> QuerySet[Application]:

@@ -3,6 +3,7 @@ moderation. Each service owns its transaction and row locks."""
 
 from collections.abc import Iterable
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,14 +11,11 @@ from django.utils.translation import gettext as _
 from consultations.models import RegionalReview, Session
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
+from gcm.models import Objective
 from outbox.services import mail_queue
 from roundtables.enums import INPUT_TRANSITIONS, Attribution, InputStatus
-from roundtables.models import (
-    StakeholderInput,
-)
+from roundtables.models import Roundtable, StakeholderInput
 from stakeholders.models import Profile, User
-
-INPUT_FIELDS = ("title", "text", "language", "input_type", "roundtable", "attribution")
 
 
 def inputs_open(review: RegionalReview, *, now=None) -> bool:
@@ -43,9 +41,15 @@ def input_submit(
     *,
     review: RegionalReview,
     author: User,
-    data: dict,
-    objectives: Iterable,
-    attachment=None,
+    title: str,
+    text: str,
+    language: str,
+    input_type: str,
+    objectives: Iterable[Objective],
+    roundtable: Roundtable | None = None,
+    attribution: str,
+    publish_consent: bool,
+    attachment: UploadedFile | None = None,
     now=None,
 ) -> StakeholderInput:
     """A written input to a review before its deadline. The author's sector and
@@ -61,12 +65,14 @@ def input_submit(
             author=author,
             sector_id=profile.sector_id if profile else None,
             country=profile.country if profile else "",
-            publish_consent=data["publish_consent"],
-        )
-        for name in INPUT_FIELDS:
-            setattr(stakeholder_input, name, data[name])
-        stakeholder_input.attributed_to = _attributed_to(
-            attribution=data["attribution"], user=author, profile=profile
+            title=title,
+            text=text,
+            language=language,
+            input_type=input_type,
+            roundtable=roundtable,
+            attribution=attribution,
+            attributed_to=_attributed_to(attribution=attribution, user=author, profile=profile),
+            publish_consent=publish_consent,
         )
         if attachment is not None:
             save_upload(stakeholder_input.attachment, attachment)
@@ -89,9 +95,15 @@ def input_submit(
 def input_update(
     *,
     stakeholder_input: StakeholderInput,
-    data: dict,
-    objectives: Iterable,
-    attachment=None,
+    title: str,
+    text: str,
+    language: str,
+    input_type: str,
+    objectives: Iterable[Objective],
+    roundtable: Roundtable | None = None,
+    attribution: str,
+    publish_consent: bool,
+    attachment: UploadedFile | None = None,
     remove_attachment: bool = False,
     now=None,
 ) -> StakeholderInput:
@@ -104,16 +116,20 @@ def input_update(
             .get(pk=stakeholder_input.pk)
         )
         _require_editable(stakeholder_input, now=now)
-        for name in INPUT_FIELDS:
-            setattr(stakeholder_input, name, data[name])
-        stakeholder_input.publish_consent = data["publish_consent"]
+        stakeholder_input.title = title
+        stakeholder_input.text = text
+        stakeholder_input.language = language
+        stakeholder_input.input_type = input_type
+        stakeholder_input.roundtable = roundtable
+        stakeholder_input.attribution = attribution
+        stakeholder_input.publish_consent = publish_consent
         profile = (
             Profile.objects.select_related("organisation")
             .filter(user_id=stakeholder_input.author_id)
             .first()
         )
         stakeholder_input.attributed_to = _attributed_to(
-            attribution=data["attribution"], user=stakeholder_input.author, profile=profile
+            attribution=attribution, user=stakeholder_input.author, profile=profile
         )
         storage, old = stakeholder_input.attachment.storage, stakeholder_input.attachment.name
         if attachment is not None:

@@ -5,13 +5,16 @@ after commit, in the candidate's language)."""
 import os
 from collections.abc import Iterable
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
+from gcm.models import Sector
 from outbox.services import mail_queue
 from roundtables.enums import APPLICATION_TRANSITIONS, ApplicationStatus
 from roundtables.models import (
@@ -24,18 +27,6 @@ from roundtables.models import (
 )
 from stakeholders.models import User
 
-APPLICATION_FIELDS = (
-    "motivation",
-    "experience",
-    "languages",
-    "other_languages",
-    "sector",
-    "country_of_residence",
-    "gender",
-    "gender_self_description",
-    "lived_migration_experience",
-)
-
 
 def _lock_call(call: RapporteurCall) -> RapporteurCall:
     return RapporteurCall.objects.select_for_update().get(pk=call.pk)
@@ -45,11 +36,20 @@ def application_submit(
     *,
     call: RapporteurCall,
     user: User,
-    data: dict,
-    cv=None,
+    motivation: str,
+    experience: str,
+    languages: list[str],
+    other_languages: str,
+    sector: Sector,
+    country_of_residence: str | Country,
+    gender: str,
+    gender_self_description: str,
+    lived_migration_experience: str,
+    cv: UploadedFile | None = None,
     now=None,
 ) -> tuple[Application, bool]:
     """Create or update the user's one application to the call, until its deadline.
+    A first application needs a CV; a change without one keeps the CV on file.
 
     The deadline is an absolute instant: an application that reaches the server at or
     after it is refused, whatever the candidate's time zone. Returns the application
@@ -66,8 +66,15 @@ def application_submit(
             if cv is None:
                 raise DomainError(_("Please upload your CV as a PDF."), field="cv")
             application = Application(call=call, user=user)
-        for name in APPLICATION_FIELDS:
-            setattr(application, name, data[name])
+        application.motivation = motivation
+        application.experience = experience
+        application.languages = list(languages)
+        application.other_languages = other_languages
+        application.sector = sector
+        application.country_of_residence = country_of_residence
+        application.gender = gender
+        application.gender_self_description = gender_self_description
+        application.lived_migration_experience = lived_migration_experience
         old_cv = application.cv.name if not created else ""
         if cv is not None:
             save_upload(application.cv, cv)

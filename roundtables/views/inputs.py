@@ -68,13 +68,7 @@ def input_new(request):
         form = InputForm(request.POST, request.FILES, reviews=reviews)
         if form.is_valid():
             try:
-                services.input_submit(
-                    review=form.cleaned_data["review"],
-                    author=request.user,
-                    data=form.input_data(),
-                    objectives=form.cleaned_data["objectives"],
-                    attachment=form.cleaned_data.get("attachment"),
-                )
+                services.input_submit(author=request.user, **form.cleaned_data)
             except DomainError as error:
                 show_error(request, error, form=form)
             else:
@@ -95,50 +89,21 @@ def input_edit(request, pk):
         raise Http404
     review = stakeholder_input.review
     reviews = type(review).objects.filter(pk=review.pk)
-    has_attachment = bool(stakeholder_input.attachment)
     if not services.inputs_open(review) or stakeholder_input.status != InputStatus.SUBMITTED:
         messages.error(request, _("This input can no longer be changed."))
         return redirect("roundtables:my_inputs")
     if request.method == "POST":
-        form = InputForm(
-            request.POST,
-            request.FILES,
-            reviews=reviews,
-            editing=True,
-            has_attachment=has_attachment,
-            initial={"review": review},
-        )
+        form = InputForm(request.POST, request.FILES, instance=stakeholder_input, reviews=reviews)
         if form.is_valid():
             try:
-                services.input_update(
-                    stakeholder_input=stakeholder_input,
-                    data=form.input_data(),
-                    objectives=form.cleaned_data["objectives"],
-                    attachment=form.cleaned_data.get("attachment"),
-                    remove_attachment=form.cleaned_data.get("remove_attachment", False),
-                )
+                services.input_update(stakeholder_input=stakeholder_input, **form.cleaned_data)
             except DomainError as error:
                 show_error(request, error, form=form)
             else:
                 messages.success(request, _("Your input has been updated."))
                 return redirect("roundtables:my_inputs")
     else:
-        form = InputForm(
-            initial={
-                "review": review,
-                "title": stakeholder_input.title,
-                "text": stakeholder_input.text,
-                "language": stakeholder_input.language,
-                "input_type": stakeholder_input.input_type,
-                "objectives": list(stakeholder_input.objectives.all()),
-                "roundtable": stakeholder_input.roundtable_id,
-                "attribution": stakeholder_input.attribution,
-                "publish_consent": stakeholder_input.publish_consent,
-            },
-            reviews=reviews,
-            editing=True,
-            has_attachment=has_attachment,
-        )
+        form = InputForm(instance=stakeholder_input, reviews=reviews)
     return render(
         request,
         "roundtables/input_form.html",

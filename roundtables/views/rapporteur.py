@@ -15,7 +15,6 @@ from roundtables.permissions import can_see_cv
 from roundtables.selectors import rapporteur as selectors
 from roundtables.services import rapporteur as services
 from stakeholders.permissions import profile_required
-from stakeholders.selectors import profile_for
 
 
 def call_list(request):
@@ -58,16 +57,13 @@ def apply(request, slug):
     if not call.is_open(now=now):
         messages.error(request, services.call_closed_message(call, now=now))
         return redirect(call.get_absolute_url())
-    editing = application is not None
+    instance = application or selectors.application_draft(call=call, user=request.user)
     if request.method == "POST":
-        form = ApplicationForm(request.POST, request.FILES, editing=editing)
+        form = ApplicationForm(request.POST, request.FILES, instance=instance)
         if form.is_valid():
             try:
                 application, created = services.application_submit(
-                    call=call,
-                    user=request.user,
-                    data=form.application_data(),
-                    cv=form.cleaned_data.get("cv"),
+                    call=call, user=request.user, **form.cleaned_data
                 )
             except DomainError as error:
                 show_error(request, error, form=form)
@@ -80,39 +76,12 @@ def apply(request, slug):
                 )
                 return redirect("roundtables:my_applications")
     else:
-        form = ApplicationForm(
-            initial=_application_initial(request.user, application), editing=editing
-        )
+        form = ApplicationForm(instance=instance)
     return render(
         request,
         "roundtables/application_form.html",
         {"call": call, "form": form, "application": application},
     )
-
-
-def _application_initial(user, application) -> dict:
-    if application is not None:
-        return {
-            "motivation": application.motivation,
-            "experience": application.experience,
-            "languages": application.languages,
-            "other_languages": application.other_languages,
-            "sector": application.sector_id,
-            "country_of_residence": application.country_of_residence.code,
-            "gender": application.gender,
-            "gender_self_description": application.gender_self_description,
-            "lived_migration_experience": application.lived_migration_experience,
-        }
-    profile = profile_for(user=user)
-    initial = {"languages": [user.language]}
-    if profile is not None:
-        initial.update(
-            sector=profile.sector_id,
-            country_of_residence=profile.country.code,
-            gender=profile.gender,
-            gender_self_description=profile.gender_self_description,
-        )
-    return initial
 
 
 @profile_required

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,7 +69,7 @@ def test_application_submit_creates_one_application_with_history_and_receipt(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         application, created = services.application_submit(
-            call=call, user=candidate, data=service_data(), cv=pdf_upload("Amina CV.pdf")
+            call=call, user=candidate, **service_data(), cv=pdf_upload("Amina CV.pdf")
         )
 
     assert created is True
@@ -87,7 +88,7 @@ def test_application_submit_creates_one_application_with_history_and_receipt(
 
 def test_application_submit_stores_the_cv_privately_under_a_random_name(call, candidate):
     application, _created = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload("Amina Diallo CV.pdf")
+        call=call, user=candidate, **service_data(), cv=pdf_upload("Amina Diallo CV.pdf")
     )
 
     name = application.cv.name
@@ -99,12 +100,12 @@ def test_application_submit_stores_the_cv_privately_under_a_random_name(call, ca
 
 def test_application_submit_twice_updates_the_same_application(call, candidate):
     first, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     old_cv = first.cv.name
 
     second, created = services.application_submit(
-        call=call, user=candidate, data=service_data(motivation="Changed"), cv=None
+        call=call, user=candidate, **service_data(motivation="Changed"), cv=None
     )
 
     assert created is False
@@ -118,13 +119,13 @@ def test_application_submit_replacing_the_cv_deletes_the_old_file(
     call, candidate, django_capture_on_commit_callbacks
 ):
     first, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     storage, old_cv = first.cv.storage, first.cv.name
 
     with django_capture_on_commit_callbacks(execute=True):
         second, _ = services.application_submit(
-            call=call, user=candidate, data=service_data(), cv=pdf_upload("new.pdf")
+            call=call, user=candidate, **service_data(), cv=pdf_upload("new.pdf")
         )
 
     assert second.cv.name != old_cv
@@ -135,7 +136,7 @@ def test_application_submit_replacing_the_cv_deletes_the_old_file(
 
 def test_application_submit_first_time_without_cv_is_refused(call, candidate):
     with pytest.raises(DomainError) as caught:
-        services.application_submit(call=call, user=candidate, data=service_data(), cv=None)
+        services.application_submit(call=call, user=candidate, **service_data(), cv=None)
 
     assert (caught.value.field, caught.value.message) == ("cv", "Please upload your CV as a PDF.")
     assert Application.objects.count() == 0
@@ -166,7 +167,7 @@ def test_application_submit_one_second_before_the_deadline_is_accepted(almaty_ca
     now = dt.datetime(2030, 3, 1, 13, 58, 59, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
 
     _application, created = services.application_submit(
-        call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+        call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
     )
 
     assert created is True
@@ -179,7 +180,7 @@ def test_application_submit_at_the_deadline_is_refused_with_the_local_deadline(
 
     with pytest.raises(DomainError) as caught:
         services.application_submit(
-            call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+            call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
         )
 
     assert caught.value.message == (
@@ -192,7 +193,7 @@ def test_application_submit_at_the_deadline_is_refused_with_the_local_deadline(
 def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
     before = dt.datetime(2030, 3, 1, 12, 0, tzinfo=ALMATY)
     services.application_submit(
-        call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=before
+        call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=before
     )
     after = dt.datetime(2030, 3, 2, 0, 0, tzinfo=ALMATY)
 
@@ -200,7 +201,7 @@ def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
         services.application_submit(
             call=almaty_call,
             user=candidate,
-            data=service_data(motivation="Late change"),
+            **service_data(motivation="Late change"),
             cv=None,
             now=after,
         )
@@ -213,7 +214,7 @@ def test_application_submit_before_the_call_opens_is_refused(almaty_call, candid
 
     with pytest.raises(DomainError) as caught:
         services.application_submit(
-            call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+            call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
         )
 
     assert caught.value.message == "This call is not open yet."
@@ -223,7 +224,7 @@ def test_application_withdraw_deletes_the_application_and_cv(
     call, candidate, django_capture_on_commit_callbacks
 ):
     application, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     storage, name = application.cv.storage, application.cv.name
 
@@ -337,6 +338,39 @@ def test_apply_without_required_answers_lists_each_error(client, call, candidate
         "country_of_residence",
         "cv",
     }
+
+
+def test_apply_edit_form_is_bound_to_the_application(client, call, candidate):
+    application = ApplicationFactory(call=call, user=candidate, motivation="Saved motivation")
+    client.force_login(candidate)
+
+    response = client.get(reverse("roundtables:apply", kwargs={"slug": call.slug}))
+
+    form = response.context["form"]
+    assert form.instance == application
+    assert (form["motivation"].value(), form["languages"].value()) == ("Saved motivation", ["en"])
+    assert form.fields["cv"].required is False
+
+
+@pytest.mark.parametrize(
+    ("gender", "description", "errors"),
+    [
+        ("self-described", " ", ["Please describe your gender, or choose another answer."]),
+        ("woman", "Woman", ["Choose “I describe myself” to give a description of your gender."]),
+        ("self-described", "Two-spirit", None),
+    ],
+)
+def test_application_clean_applies_the_gender_rule(call, gender, description, errors):
+    application = ApplicationFactory.build(
+        call=call, gender=gender, gender_self_description=description
+    )
+
+    if errors is None:
+        application.clean()
+    else:
+        with pytest.raises(ValidationError) as caught:
+            application.clean()
+        assert caught.value.message_dict == {"gender_self_description": errors}
 
 
 def test_apply_edit_keeps_the_cv_when_none_is_uploaded(client, call, candidate):

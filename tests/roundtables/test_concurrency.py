@@ -75,8 +75,8 @@ def test_double_submission_makes_one_application():
     }
 
     outcomes = run_together(
-        lambda: services.application_submit(call=call, user=user, data=data, cv=pdf_upload()),
-        lambda: services.application_submit(call=call, user=user, data=data, cv=pdf_upload()),
+        lambda: services.application_submit(call=call, user=user, **data, cv=pdf_upload()),
+        lambda: services.application_submit(call=call, user=user, **data, cv=pdf_upload()),
     )
 
     assert outcomes == ["ok", "ok"]

@@ -72,9 +72,7 @@ def test_input_submit_snapshots_sector_country_and_attribution(
     objectives = Objective.objects.filter(number__in=[15, 16])
 
     with django_capture_on_commit_callbacks(execute=True):
-        item = services.input_submit(
-            review=review, author=author, data=data(), objectives=objectives
-        )
+        item = services.input_submit(review=review, author=author, **data(), objectives=objectives)
 
     assert item.status == InputStatus.SUBMITTED
     assert item.attributed_to == "Migrant Voices Network"
@@ -91,7 +89,7 @@ def test_input_submit_snapshots_sector_country_and_attribution(
 )
 def test_input_submit_attribution_choices(review, author, attribution, expected):
     item = services.input_submit(
-        review=review, author=author, data=data(attribution=attribution), objectives=[]
+        review=review, author=author, **data(attribution=attribution), objectives=[]
     )
 
     assert item.attributed_to == expected
@@ -101,7 +99,7 @@ def test_input_submit_after_the_deadline_is_refused(review, author):
     after = review.inputs_deadline + dt.timedelta(seconds=1)
 
     with pytest.raises(DomainError) as caught:
-        services.input_submit(review=review, author=author, data=data(), objectives=[], now=after)
+        services.input_submit(review=review, author=author, **data(), objectives=[], now=after)
 
     assert caught.value.message == "The deadline for written inputs to this review has passed."
     assert caught.value.code == "closed"
@@ -111,7 +109,7 @@ def test_input_submit_to_a_review_without_deadline_is_refused(author):
     review = ReviewFactory(inputs_deadline=None)
 
     with pytest.raises(DomainError) as caught:
-        services.input_submit(review=review, author=author, data=data(), objectives=[])
+        services.input_submit(review=review, author=author, **data(), objectives=[])
 
     assert caught.value.message == "This review does not take written inputs."
 
@@ -313,14 +311,14 @@ def test_input_update_after_moderation_is_refused(review, author):
     item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
 
     with pytest.raises(DomainError):
-        services.input_update(stakeholder_input=item, data=data(), objectives=[])
+        services.input_update(stakeholder_input=item, **data(), objectives=[])
 
 
 def test_input_withdraw_deletes_it_and_its_attachment(
     review, author, django_capture_on_commit_callbacks
 ):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     storage, name = item.attachment.storage, item.attachment.name
 
@@ -417,6 +415,43 @@ def test_input_edit_by_its_author(client, review, author):
     assert item.title == "A better title"
 
 
+def test_input_edit_form_is_bound_to_the_saved_input(client, review, author):
+    item = InputFactory(review=review, author=author, title="Saved title", objectives=[15, 16])
+    client.force_login(author)
+
+    response = client.get(reverse("roundtables:input_edit", kwargs={"pk": item.pk}))
+
+    form = response.context["form"]
+    assert form.instance == item
+    assert (form["title"].value(), sorted(form["objectives"].value())) == (
+        "Saved title",
+        sorted(Objective.objects.filter(number__in=[15, 16]).values_list("pk", flat=True)),
+    )
+    assert "review" not in form.fields
+    assert "remove_attachment" not in form.fields
+
+
+def test_input_edit_keeps_or_removes_the_attachment(
+    client, review, author, django_capture_on_commit_callbacks
+):
+    item = services.input_submit(
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
+    )
+    storage, name = item.attachment.storage, item.attachment.name
+    client.force_login(author)
+    url = reverse("roundtables:input_edit", kwargs={"pk": item.pk})
+
+    client.post(url, form_data(review, title="Kept"))
+    item.refresh_from_db()
+    kept = item.attachment.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, form_data(review, title="Removed", remove_attachment="on"))
+
+    item.refresh_from_db()
+    assert (kept, item.title, item.attachment.name) == (name, "Removed", "")
+    assert not storage.exists(name)
+
+
 def test_input_edit_of_someone_elses_input_is_not_found(client, review, author):
     item = InputFactory(review=review)
     client.force_login(author)
@@ -443,7 +478,7 @@ def test_my_inputs_constant_queries(client, review, author, django_assert_num_qu
 
 def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     url = reverse("roundtables:input_attachment", kwargs={"pk": item.pk})
 
@@ -459,7 +494,7 @@ def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, re
 
 def test_attachment_of_a_published_input_is_public(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     services.input_accept(stakeholder_input=item, by=StaffFactory())
 
@@ -520,7 +555,7 @@ def test_public_inputs_filtered_by_objective_and_roundtable(client, review, clus
 
 def test_public_inputs_anonymous_attribution_shows_sector_not_name(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(attribution="anonymous"), objectives=[]
+        review=review, author=author, **data(attribution="anonymous"), objectives=[]
     )
     services.input_accept(stakeholder_input=item, by=StaffFactory())
 

@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_countries",
-    "import_export",
     "csp",
     # Project apps, in dependency order: each may import only those above it.
     "core",
@@ -256,14 +255,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-
-# --- Exports ------------------------------------------------------------------------------
-# A cell that starts with =, +, - or @ is written as text, never as a formula.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
-IMPORT_EXPORT_FORMATS = [
-    "import_export.formats.base_formats.CSV",
-    "import_export.formats.base_formats.XLSX",
-]
 
 # --- Domain settings ----------------------------------------------------------------------
 # Accreditation data (ID document, photo) is deleted this many days after a session ends,

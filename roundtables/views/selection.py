@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError, show_error
-from roundtables import exports
 from roundtables.balance import Labels, compare
 from roundtables.enums import ApplicationStatus
+from roundtables.exports import rapporteur as exports
 from roundtables.permissions import (
     can_select,
     staff_required,

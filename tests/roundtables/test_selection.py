@@ -698,6 +698,21 @@ def test_export_xlsx_writes_text_never_formulas(client, closed_call, selector):
     assert formulas == []
 
 
+def test_export_of_an_unscored_candidate_leaves_the_means_empty(client, closed_call, selector):
+    from openpyxl import load_workbook
+
+    ApplicationFactory(call=closed_call, status=S.SUBMITTED)
+    client.force_login(selector)
+    url = reverse("roundtables:export", kwargs={"slug": closed_call.slug, "fmt": "xlsx"})
+
+    ranking = load_workbook(io.BytesIO(client.get(url).content))["Ranking"]
+
+    header = [cell.value for cell in ranking[1]]
+    row = dict(zip(header, [cell.value for cell in ranking[2]], strict=True))
+    means = [row["Mean: Experience"], row["Mean: Voice"], row["Mean score"]]
+    assert (means, row["Assessors"]) == ([None, None, None], 0)
+
+
 def test_export_anonymised_call_has_no_names(client, closed_call, selector):
     closed_call.anonymised_assessment = True
     closed_call.save()

@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_countries",
-    "import_export",
     "csp",
     # Project apps, in dependency order: each may import only those above it.
     "core",
@@ -228,9 +227,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
     "audit-purge": {"task": "audit.purge", "schedule": crontab(hour=3, minute=30)},
-    # Candidates learn soon after a call's deadline that their application is under review.
-    "rapporteur-start-reviews": {
-        "task": "roundtables.start_due_reviews",
+    # Candidates learn soon after a call's deadline that their application is under assessment.
+    "rapporteur-start-assessments": {
+        "task": "roundtables.start_due_assessments",
         "schedule": crontab(minute="*/15"),
     },
 }
@@ -277,14 +276,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-
-# --- Exports ------------------------------------------------------------------------------
-# A cell that starts with =, +, - or @ is written as text, never as a formula.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
-IMPORT_EXPORT_FORMATS = [
-    "import_export.formats.base_formats.CSV",
-    "import_export.formats.base_formats.XLSX",
-]
 
 # --- Domain settings ----------------------------------------------------------------------
 # Accreditation data (ID document, photo) is deleted this many days after a session ends,

@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.transitions import Transitions
+
 
 class RoleKind(models.TextChoices):
     MEMBER_STATE_SPEAKER = "member-state", _("Member State speaker")
@@ -21,12 +23,56 @@ class InputStatus(models.TextChoices):
     MERGED = "merged", pgettext_lazy("input status", "Merged into another input")
 
 
+# Moderation (roundtables.services.inputs). A moderator may reconsider a decision: an
+# accepted input may still be rejected (e.g. found abusive once published) or merged into a
+# duplicate found later, and a rejected one may be accepted after all. A merged input is
+# final: its objectives and the inputs merged into it have moved to the input kept, which
+# no later decision could sort out again. Accepting an accepted input changes nothing.
+INPUT_TRANSITIONS = Transitions(
+    {
+        InputStatus.SUBMITTED: {InputStatus.ACCEPTED, InputStatus.REJECTED, InputStatus.MERGED},
+        InputStatus.ACCEPTED: {InputStatus.REJECTED, InputStatus.MERGED},
+        InputStatus.REJECTED: {InputStatus.ACCEPTED},
+        InputStatus.MERGED: set(),
+    }
+)
+
+
 class ApplicationStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
-    UNDER_REVIEW = "under-review", pgettext_lazy("application status", "Under review")
+    UNDER_ASSESSMENT = "under-assessment", pgettext_lazy("application status", "Under assessment")
     SHORTLISTED = "shortlisted", pgettext_lazy("application status", "Shortlisted")
     SELECTED = "selected", pgettext_lazy("application status", "Selected")
     NOT_SELECTED = "not-selected", pgettext_lazy("application status", "Not selected")
+
+
+# The Rapporteur call (roundtables.services.rapporteur). After the deadline every
+# application goes under assessment; staff move it on and off the shortlist, select from
+# the shortlist and may undo a selection (a candidate declines) until they confirm the
+# selection, which tells every other candidate, whatever their stage, that they are not
+# selected. Nothing moves after that.
+APPLICATION_TRANSITIONS = Transitions(
+    {
+        ApplicationStatus.SUBMITTED: {
+            ApplicationStatus.UNDER_ASSESSMENT,
+            ApplicationStatus.NOT_SELECTED,
+        },
+        ApplicationStatus.UNDER_ASSESSMENT: {
+            ApplicationStatus.SHORTLISTED,
+            ApplicationStatus.NOT_SELECTED,
+        },
+        ApplicationStatus.SHORTLISTED: {
+            ApplicationStatus.UNDER_ASSESSMENT,
+            ApplicationStatus.SELECTED,
+            ApplicationStatus.NOT_SELECTED,
+        },
+        ApplicationStatus.SELECTED: {ApplicationStatus.SHORTLISTED},
+        ApplicationStatus.NOT_SELECTED: set(),
+    }
+)
+
+# On the shortlist: shortlisted, or selected from it. The status says it; no other column.
+ON_SHORTLIST = frozenset({ApplicationStatus.SHORTLISTED, ApplicationStatus.SELECTED})
 
 
 class LivedExperience(models.TextChoices):

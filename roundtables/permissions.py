@@ -8,7 +8,7 @@ from django.http import Http404
 
 from roundtables.models import Application, RapporteurCall, StakeholderInput
 
-REVIEW_PERMISSION = "roundtables.review_application"
+ASSESS_PERMISSION = "roundtables.assess_application"
 SELECT_PERMISSION = "roundtables.select_application"
 MODERATE_PERMISSION = "roundtables.change_stakeholderinput"
 ANALYSE_PERMISSION = "roundtables.view_stakeholderinput"
@@ -33,16 +33,16 @@ def can_select(user, call: RapporteurCall) -> bool:
     return bool(user.is_active and user.is_staff and user.has_perm(SELECT_PERMISSION))
 
 
-def can_review(user, call: RapporteurCall) -> bool:
-    """A reviewer scores the applications of the calls they are named on."""
-    if not (user.is_active and user.is_staff and user.has_perm(REVIEW_PERMISSION)):
+def can_assess(user, call: RapporteurCall) -> bool:
+    """An assessor scores the applications of the calls they are named on."""
+    if not (user.is_active and user.is_staff and user.has_perm(ASSESS_PERMISSION)):
         return False
-    # Reads a prefetched reviewers list when the caller loaded one.
-    return any(reviewer.pk == user.pk for reviewer in call.reviewers.all())
+    # Reads a prefetched assessors list when the caller loaded one.
+    return any(assessor.pk == user.pk for assessor in call.assessors.all())
 
 
 def can_see_cv(user, application: Application) -> bool:
-    """The author, a selection manager, or a reviewer of the call who has not recused
+    """The author, a selection manager, or an assessor of the call who has not recused
     themselves from this application."""
     if not user.is_authenticated:
         return False
@@ -51,8 +51,8 @@ def can_see_cv(user, application: Application) -> bool:
     if can_select(user, application.call):
         return True
     return (
-        can_review(user, application.call)
-        and not application.recusals.filter(reviewer=user).exists()
+        can_assess(user, application.call)
+        and not application.recusals.filter(assessor=user).exists()
     )
 
 

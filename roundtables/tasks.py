@@ -3,36 +3,36 @@
 import logging
 
 from celery import shared_task
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.errors import DomainError
 from roundtables.models import RapporteurCall
 from roundtables.services import rapporteur as services
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(name="roundtables.start_due_reviews", acks_late=True)
-def start_due_reviews() -> int:
-    """Put the applications of every call whose deadline has passed under review, so
+@shared_task(name="roundtables.start_due_assessments", acks_late=True)
+def start_due_assessments() -> int:
+    """Put the applications of every call whose deadline has passed under assessment, so
     that candidates hear promptly that the call has closed. Safe to run twice: a call
-    whose review has started is skipped, and the service itself is idempotent."""
+    whose assessment has started is skipped, and the service itself is idempotent."""
     now = timezone.now()
     moved = 0
     for call_id in RapporteurCall.objects.filter(
-        deadline__lte=now, review_started_at__isnull=True, selection_confirmed_at__isnull=True
+        deadline__lte=now, assessment_started_at__isnull=True, selection_confirmed_at__isnull=True
     ).values_list("pk", flat=True):
-        moved += start_review(call_id=call_id)
+        moved += start_assessment(call_id=call_id)
     return moved
 
 
-def start_review(*, call_id: int) -> int:
+def start_assessment(*, call_id: int) -> int:
     call = RapporteurCall.objects.filter(pk=call_id).first()
     if call is None:
         logger.info("Call %s is gone; nothing to start", call_id)
         return 0
     try:
-        return services.call_start_review(call=call)
-    except ValidationError:
-        logger.info("Call %s is not ready for review", call_id, exc_info=True)
+        return services.call_start_assessment(call=call)
+    except DomainError:
+        logger.info("Call %s is not ready for assessment", call_id, exc_info=True)
         return 0

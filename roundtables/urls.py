@@ -34,14 +34,14 @@ urlpatterns = [
     path("staff/inputs/analysis/", moderation.analysis, name="analysis"),
     path("staff/inputs/<int:pk>/", moderation.moderate, name="moderate"),
     path(
-        "staff/rapporteur/<slug:slug>/review/",
-        assessment.review_list_view,
-        name="review_list",
+        "staff/rapporteur/<slug:slug>/assessment/",
+        assessment.assessment_list,
+        name="assessment_list",
     ),
     path(
-        "staff/rapporteur/<slug:slug>/review/<int:pk>/",
-        assessment.review_application,
-        name="review",
+        "staff/rapporteur/<slug:slug>/assessment/<int:pk>/",
+        assessment.assess,
+        name="assess",
     ),
     path("staff/rapporteur/<slug:slug>/selection/", selection.selection, name="selection"),
     path(

@@ -54,7 +54,7 @@ def _check_pdf_structure(upload) -> None:
                 raise ValidationError(
                     _(
                         "This PDF is protected by a password. Please upload a copy "
-                        "without a password, so that reviewers can open it."
+                        "without a password, so that staff can open it."
                     ),
                     code="encrypted",
                 )

@@ -1,54 +1,70 @@
 from allauth.account import forms as allauth_forms
 from django import forms
-from django.conf import settings
+from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
-from gcm.models import Sector
-from stakeholders.enums import EcosocStatus, Gender
-from stakeholders.validators import validate_gender_description
+from stakeholders.enums import Gender
+from stakeholders.models import Organisation, Profile, User
 
 
-class ProfileForm(forms.Form):
-    name = forms.CharField(label=_("Full name"), max_length=200)
-    language = forms.ChoiceField(
-        label=_("Preferred language"),
-        choices=settings.LANGUAGES,
-        help_text=_("Emails are sent in this language."),
-    )
-    job_title = forms.CharField(label=_("Function or title"), max_length=200, required=False)
-    sector = forms.ModelChoiceField(
-        label=_("Stakeholder sector (GCM para 44)"),
-        queryset=Sector.objects.all(),
-        empty_label=_("Choose a sector"),
-    )
-    country = LazyTypedChoiceField(label=_("Country of residence"), choices=countries)
-    gender = forms.ChoiceField(
-        label=_("Gender (optional)"),
-        choices=[("", _("Not given")), *Gender.choices],
-        required=False,
-        help_text=_("Used only to show the gender balance of panels and participants."),
-    )
-    gender_self_description = forms.CharField(
-        label=_("Gender, in your own words"), max_length=100, required=False
-    )
-    organisation_name = forms.CharField(
+class GenderQuestion:
+    """The optional gender question, as the profile and the Rapporteur application ask it.
+    The fields come from the model, whose clean() applies the rule of
+    stakeholders.validators.validate_gender_description."""
+
+    gender_labels = {
+        "gender": _("Gender (optional)"),
+        "gender_self_description": _("Gender, in your own words"),
+    }
+
+    def ask_gender(self) -> None:
+        self.fields["gender"].choices = [("", _("Not given")), *Gender.choices]
+
+
+def _model_field(model, name: str, **overrides) -> forms.Field:
+    """The form field a model field makes, for the account and organisation fields that
+    the profile page asks beside the profile's own."""
+    return model._meta.get_field(name).formfield(**overrides)
+
+
+# The organisation's fields on the profile page: form field -> Organisation field.
+ORGANISATION_FIELDS = {
+    "organisation_name": "name",
+    "organisation_acronym": "acronym",
+    "ecosoc_status": "ecosoc_status",
+    "migrant_led": "migrant_led",
+    "diaspora": "diaspora",
+    "website": "website",
+}
+
+
+class ProfileForm(GenderQuestion, forms.ModelForm):
+    """The stakeholder profile, bound to the person's profile (a new, unsaved one the
+    first time); their account's name and language and their organisation are asked on
+    the same page."""
+
+    name = _model_field(User, "name", label=_("Full name"), required=True)
+    language = _model_field(User, "language", label=_("Preferred language"))
+    organisation_name = _model_field(
+        Organisation,
+        "name",
         label=_("Organisation"),
-        max_length=250,
         required=False,
         help_text=_("Leave empty if you take part as an individual."),
     )
-    organisation_acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
-    ecosoc_status = forms.ChoiceField(
+    organisation_acronym = _model_field(Organisation, "acronym")
+    ecosoc_status = _model_field(
+        Organisation,
+        "ecosoc_status",
         label=_("ECOSOC consultative status"),
-        choices=EcosocStatus.choices,
-        initial=EcosocStatus.NONE,
         help_text=_("Participation is open to all; the status is recorded, never required."),
     )
-    migrant_led = forms.BooleanField(label=_("The organisation is migrant-led"), required=False)
-    diaspora = forms.BooleanField(label=_("It is a diaspora organisation"), required=False)
-    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    migrant_led = _model_field(
+        Organisation, "migrant_led", label=_("The organisation is migrant-led")
+    )
+    diaspora = _model_field(Organisation, "diaspora", label=_("It is a diaspora organisation"))
+    website = _model_field(Organisation, "website", assume_scheme="https")
     consent = forms.BooleanField(
         label=_(
             "I agree that the UN Network on Migration secretariat processes my personal data "
@@ -58,34 +74,34 @@ class ProfileForm(forms.Form):
         error_messages={"required": _("Please give your consent to take part.")},
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        validate_gender_description(
-            gender=cleaned.get("gender", ""),
-            description=cleaned.get("gender_self_description", ""),
-            field="gender_self_description",
-        )
-        return cleaned
-
-    def profile_fields(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "job_title": data["job_title"],
-            "sector": data["sector"],
-            "country": data["country"],
-            "gender": data["gender"],
-            "gender_self_description": data["gender_self_description"],
+    class Meta:
+        model = Profile
+        fields = ("job_title", "sector", "country", "gender", "gender_self_description")
+        labels = {
+            "sector": _("Stakeholder sector (GCM para 44)"),
+            **GenderQuestion.gender_labels,
+        }
+        help_texts = {
+            "gender": _("Used only to show the gender balance of panels and participants."),
         }
 
-    def organisation_fields(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "name": data["organisation_name"],
-            "acronym": data["organisation_acronym"],
-            "ecosoc_status": data["ecosoc_status"],
-            "migrant_led": data["migrant_led"],
-            "diaspora": data["diaspora"],
-            "website": data["website"],
+    field_order = ("name", "language", "job_title", "sector", "country", "gender")
+
+    def __init__(self, *args, consented: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ask_gender()
+        self.fields["sector"].empty_label = _("Choose a sector")
+        self.fields["country"].choices = countries  # in the language of the request
+        organisation = self.instance.organisation
+        self.initial = {
+            **model_to_dict(self.instance.user, fields=("name", "language")),
+            **{
+                name: getattr(organisation, field)
+                for name, field in ORGANISATION_FIELDS.items()
+                if organisation is not None
+            },
+            "consent": consented,
+            **self.initial,
         }
 
 

@@ -8,6 +8,7 @@ from django_countries.fields import CountryField
 
 from gcm.models import Sector
 from stakeholders.enums import EcosocStatus, Gender
+from stakeholders.validators import validate_gender_description
 
 
 class UserManager(BaseUserManager):
@@ -139,6 +140,13 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def clean(self):
+        validate_gender_description(
+            gender=self.gender,
+            description=self.gender_self_description,
+            field="gender_self_description",
+        )
 
 
 class Consent(models.Model):

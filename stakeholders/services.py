@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.db import transaction
+from django_countries.fields import Country
 
+from gcm.models import Sector
+from stakeholders.enums import EcosocStatus
 from stakeholders.models import Consent, Organisation, Profile, User
-
-ORGANISATION_FIELDS = ("name", "acronym", "ecosoc_status", "migrant_led", "diaspora", "website")
 
 
 @transaction.atomic
@@ -12,33 +13,48 @@ def profile_update(
     user: User,
     name: str,
     language: str,
-    profile_fields: dict,
-    organisation_fields: dict | None,
+    job_title: str,
+    sector: Sector,
+    country: str | Country,
+    gender: str,
+    gender_self_description: str,
+    organisation_name: str = "",
+    organisation_acronym: str = "",
+    ecosoc_status: str = EcosocStatus.NONE,
+    migrant_led: bool = False,
+    diaspora: bool = False,
+    website: str = "",
     consent: bool,
 ) -> Profile:
     """Create or update a stakeholder's profile and organisation.
 
     The organisation takes the person's sector and country. A person edits only an
     organisation they created; naming another one creates their own record, which staff
-    can reconcile in the admin. Consent is recorded with the notice version it was given
-    for, once per version.
+    can reconcile in the admin. Without an organisation name the person takes part as an
+    individual. Consent is recorded with the notice version it was given for, once per
+    version.
     """
     user.name = name
     user.language = language
     user.save(update_fields=["name", "language"])
 
     profile = Profile.objects.select_for_update().filter(user=user).first() or Profile(user=user)
-    for field, value in profile_fields.items():
-        setattr(profile, field, value)
+    profile.job_title = job_title
+    profile.sector = sector
+    profile.country = country
+    profile.gender = gender
+    profile.gender_self_description = gender_self_description
 
-    if organisation_fields and organisation_fields.get("name"):
+    if organisation_name:
         organisation = profile.organisation
         if organisation is None or organisation.created_by_id != user.pk:
             organisation = Organisation(created_by=user)
-        for field in ORGANISATION_FIELDS:
-            setattr(
-                organisation, field, organisation_fields.get(field, getattr(organisation, field))
-            )
+        organisation.name = organisation_name
+        organisation.acronym = organisation_acronym
+        organisation.ecosoc_status = ecosoc_status
+        organisation.migrant_led = migrant_led
+        organisation.diaspora = diaspora
+        organisation.website = website
         organisation.sector = profile.sector
         organisation.country = profile.country
         organisation.save()

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from stakeholders.forms import ProfileForm
+from stakeholders.models import Profile
 from stakeholders.selectors import has_current_consent, profile_for
 from stakeholders.services import profile_update
 
@@ -25,53 +26,23 @@ def profile(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = ""
+    instance = current or Profile(user=user)
     if request.method == "POST":
-        form = ProfileForm(request.POST)
+        form = ProfileForm(request.POST, instance=instance)
         if form.is_valid():
-            profile_update(
-                user=user,
-                name=form.cleaned_data["name"],
-                language=form.cleaned_data["language"],
-                profile_fields=form.profile_fields(),
-                organisation_fields=form.organisation_fields(),
-                consent=form.cleaned_data["consent"],
-            )
+            profile_update(user=user, **form.cleaned_data)
             messages.success(request, _("Your profile has been saved."))
             return redirect(next_url or "stakeholders:home")
     else:
-        form = ProfileForm(initial=_initial(user, current))
+        form = ProfileForm(
+            instance=instance,
+            consented=has_current_consent(user=user, text_version=settings.CONSENT_TEXT_VERSION),
+        )
     return render(
         request,
         "stakeholders/profile.html",
         {"form": form, "is_new": current is None, "next": next_url},
     )
-
-
-def _initial(user, current) -> dict:
-    initial = {
-        "name": user.name,
-        "language": user.language,
-        "consent": has_current_consent(user=user, text_version=settings.CONSENT_TEXT_VERSION),
-    }
-    if current is not None:
-        initial.update(
-            job_title=current.job_title,
-            sector=current.sector_id,
-            country=current.country.code,
-            gender=current.gender,
-            gender_self_description=current.gender_self_description,
-        )
-        if current.organisation is not None:
-            organisation = current.organisation
-            initial.update(
-                organisation_name=organisation.name,
-                organisation_acronym=organisation.acronym,
-                ecosoc_status=organisation.ecosoc_status,
-                migrant_led=organisation.migrant_led,
-                diaspora=organisation.diaspora,
-                website=organisation.website,
-            )
-    return initial
 
 
 def privacy(request):

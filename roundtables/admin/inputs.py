@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.errors import DomainError
 from roundtables.models import (
     StakeholderInput,
 )
@@ -49,10 +50,16 @@ class StakeholderInputAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Accept the selected inputs"), permissions=["change"])
     def accept_inputs(self, request, queryset):
+        accepted = 0
         for stakeholder_input in queryset:
-            services.input_accept(stakeholder_input=stakeholder_input, by=request.user)
+            try:
+                services.input_accept(stakeholder_input=stakeholder_input, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{stakeholder_input}: {error}", messages.ERROR)
+            else:
+                accepted += 1
         self.message_user(
             request,
-            gettext("%(count)s inputs accepted.") % {"count": queryset.count()},
+            gettext("%(count)s inputs accepted.") % {"count": accepted},
             messages.SUCCESS,
         )

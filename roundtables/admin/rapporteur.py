@@ -1,11 +1,11 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from core.errors import DomainError
 from roundtables.models import (
     Application,
     ApplicationStatusChange,
@@ -24,34 +24,36 @@ class CriterionInline(TranslationTabularInline):
 class RapporteurCallAdmin(TranslationAdmin):
     list_display = ("title", "review", "opens_at", "deadline", "time_zone", "is_published", "pages")
     list_select_related = ("review",)
-    filter_horizontal = ("reviewers",)
-    readonly_fields = ("review_started_at", "selection_confirmed_at")
+    filter_horizontal = ("assessors",)
+    readonly_fields = ("assessment_started_at", "selection_confirmed_at")
     inlines = (CriterionInline,)
-    actions = ("start_review",)
+    actions = ("start_assessment",)
 
     @admin.display(description=_("staff pages"))
     def pages(self, obj):
         return format_html(
             '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
-            reverse("roundtables:review_list", kwargs={"slug": obj.slug}),
-            gettext("Review"),
+            reverse("roundtables:assessment_list", kwargs={"slug": obj.slug}),
+            gettext("Assessment"),
             reverse("roundtables:selection", kwargs={"slug": obj.slug}),
             gettext("Selection"),
             reverse("roundtables:export", kwargs={"slug": obj.slug, "fmt": "xlsx"}),
             gettext("Export"),
         )
 
-    @admin.action(description=_("Start the review of the selected calls"), permissions=["change"])
-    def start_review(self, request, queryset):
+    @admin.action(
+        description=_("Start the assessment of the selected calls"), permissions=["change"]
+    )
+    def start_assessment(self, request, queryset):
         for call in queryset:
             try:
-                moved = services.call_start_review(call=call, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, f"{call}: {' '.join(error.messages)}", messages.ERROR)
+                moved = services.call_start_assessment(call=call, by=request.user)
+            except DomainError as error:
+                self.message_user(request, f"{call}: {error}", messages.ERROR)
             else:
                 self.message_user(
                     request,
-                    gettext("%(call)s: %(count)s applications are now under review.")
+                    gettext("%(call)s: %(count)s applications are now under assessment.")
                     % {"call": call, "count": moved},
                     messages.SUCCESS,
                 )
@@ -73,7 +75,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     """Applications are written by candidates and moved by the selection services;
     the admin shows them and their history."""
 
-    list_display = ("reference", "user", "call", "status", "shortlisted", "submitted_at")
+    list_display = ("reference", "user", "call", "status", "on_shortlist", "submitted_at")
     list_filter = ("call", "status")
     list_select_related = ("user", "call")
     search_fields = ("reference", "user__email", "user__name")
@@ -84,7 +86,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "call",
         "user",
         "status",
-        "shortlisted",
+        "on_shortlist",
         "cv_link",
         "submitted_at",
         "updated_at",
@@ -93,6 +95,10 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("on the shortlist"), boolean=True)
+    def on_shortlist(self, obj):
+        return obj.shortlisted
 
     @admin.display(description=_("CV"))
     def cv_link(self, obj):

@@ -6,85 +6,91 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import RegionalReview, Session
 from gcm.models import Objective
-from roundtables.enums import Attribution, InputStatus, InputType
+from roundtables.enums import InputStatus, InputType
 from roundtables.forms.common import PDF_ATTRS
 from roundtables.models import Roundtable, StakeholderInput
 from roundtables.validators import validate_pdf_upload
 
 
-class InputForm(forms.Form):
-    """A written input to a Regional Review, tagged to GCM objectives."""
+class InputForm(forms.ModelForm):
+    """A written input to a Regional Review, tagged to GCM objectives, bound to the input
+    (a new one, or the author's own while it is not moderated)."""
 
-    review = forms.ModelChoiceField(
-        label=_("Regional Review"),
-        queryset=RegionalReview.objects.none(),
-        empty_label=_("Choose a review"),
-    )
-    title = forms.CharField(label=_("Title"), max_length=300)
-    text = forms.CharField(
-        label=_("Your input"),
-        widget=forms.Textarea(attrs={"rows": 12}),
-        max_length=20000,
-        help_text=_("Up to 20,000 characters."),
-    )
-    language = forms.ChoiceField(label=_("Language of the input"), choices=settings.LANGUAGES)
-    input_type = forms.ChoiceField(
-        label=_("Type of input"),
-        choices=InputType.choices,
-        widget=forms.RadioSelect,
-        help_text=_(
-            "Content: priorities and recommendations on GCM themes. Process and outcomes: "
-            "how the review and its consultations are run."
-        ),
-    )
-    objectives = forms.ModelMultipleChoiceField(
-        label=_("GCM objectives addressed"),
-        queryset=Objective.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    roundtable = forms.ModelChoiceField(
-        label=_("Roundtable cluster (optional)"),
-        queryset=Roundtable.objects.none(),
-        required=False,
-        empty_label=_("None in particular"),
-    )
-    attachment = forms.FileField(
-        label=_("PDF attachment (optional, at most 5 MB)"),
-        required=False,
-        validators=[validate_pdf_upload],
-        widget=forms.FileInput(attrs=PDF_ATTRS),
-        error_messages={"empty": _("The file is empty. Please choose your PDF again.")},
-    )
     remove_attachment = forms.BooleanField(label=_("Remove the attachment"), required=False)
-    attribution = forms.ChoiceField(
-        label=_("If published, show it as coming from"),
-        choices=Attribution.choices,
-        initial=Attribution.ORGANISATION,
-        widget=forms.RadioSelect,
-    )
-    publish_consent = forms.BooleanField(
-        label=_("I agree that, once accepted, this input may be published on this site."),
-        required=False,
-    )
 
-    def __init__(self, *args, reviews, editing: bool = False, has_attachment=False, **kwargs):
+    class Meta:
+        model = StakeholderInput
+        fields = (
+            "review",
+            "title",
+            "text",
+            "language",
+            "input_type",
+            "objectives",
+            "roundtable",
+            "attachment",
+            "attribution",
+            "publish_consent",
+        )
+        labels = {
+            "text": _("Your input"),
+            "language": _("Language of the input"),
+            "input_type": _("Type of input"),
+            "roundtable": _("Roundtable cluster (optional)"),
+            "attachment": _("PDF attachment (optional, at most 5 MB)"),
+            "attribution": _("If published, show it as coming from"),
+            "publish_consent": _(
+                "I agree that, once accepted, this input may be published on this site."
+            ),
+        }
+        help_texts = {
+            "text": _("Up to 20,000 characters."),
+            "input_type": _(
+                "Content: priorities and recommendations on GCM themes. Process and "
+                "outcomes: how the review and its consultations are run."
+            ),
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 12}),
+            "input_type": forms.RadioSelect,
+            "objectives": forms.CheckboxSelectMultiple,
+            "attachment": forms.FileInput(attrs=PDF_ATTRS),
+            "attribution": forms.RadioSelect,
+        }
+        error_messages = {
+            "attachment": {"empty": _("The file is empty. Please choose your PDF again.")},
+        }
+
+    field_order = (*Meta.fields[:8], "remove_attachment")
+
+    def __init__(self, *args, reviews, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["review"].queryset = reviews
+        self.fields["review"].empty_label = _("Choose a review")
+        self.fields["language"].choices = settings.LANGUAGES
+        self.fields["input_type"].choices = InputType.choices
         self.fields["roundtable"].queryset = Roundtable.objects.filter(
             review__in=reviews
         ).select_related("review")
+        self.fields["roundtable"].empty_label = _("None in particular")
         self.fields["roundtable"].label_from_instance = lambda rt: (
             f"{rt.title} ({rt.review.title})" if len(reviews) > 1 else rt.title
         )
-        if editing:
-            del self.fields["review"]
-        if not has_attachment:
+        attachment = self.fields["attachment"]
+        attachment.validators.append(validate_pdf_upload)
+        attachment.max_length = None  # the stored name is generated, never the uploaded one
+        if self.instance.pk is not None:
+            del self.fields["review"]  # an input stays with its review
+        if not self.instance.attachment:
             del self.fields["remove_attachment"]
+
+    def clean_attachment(self):
+        """Only a new upload is handed on: without one, the stored attachment is kept."""
+        return self.cleaned_data["attachment"] if "attachment" in self.changed_data else None
 
     def clean(self):
         cleaned = super().clean()
-        review = cleaned.get("review") or self.initial.get("review")
+        review = cleaned.get("review") if "review" in self.fields else self.instance.review
         roundtable = cleaned.get("roundtable")
         if roundtable is not None and review is not None and roundtable.review_id != review.pk:
             self.add_error("roundtable", _("Choose a roundtable of the same review."))
@@ -93,18 +99,6 @@ class InputForm(forms.Form):
                 "objectives", _("Tick the GCM objectives that your input on content addresses.")
             )
         return cleaned
-
-    def input_data(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "title": data["title"].strip(),
-            "text": data["text"].strip(),
-            "language": data["language"],
-            "input_type": data["input_type"],
-            "roundtable": data["roundtable"],
-            "attribution": data["attribution"],
-            "publish_consent": data["publish_consent"],
-        }
 
 
 class PublicInputFilterForm(forms.Form):

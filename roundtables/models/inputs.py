@@ -60,7 +60,7 @@ class StakeholderInput(models.Model):
     )
     country = CountryField(_("country"), blank=True)
     title = models.CharField(_("title"), max_length=300)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), max_length=20000)  # enforced by forms only
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     input_type = models.CharField(_("type"), max_length=10, choices=InputType.choices)
     objectives = models.ManyToManyField(

@@ -15,11 +15,9 @@ from django_countries.fields import CountryField
 from consultations.models import RegionalReview, validate_time_zone
 from core.storage import get_private_storage
 from gcm.models import Sector
-from roundtables.enums import (
-    ApplicationStatus,
-    LivedExperience,
-)
+from roundtables.enums import ON_SHORTLIST, ApplicationStatus, LivedExperience
 from stakeholders.enums import Gender
+from stakeholders.validators import validate_gender_description
 
 
 class RapporteurCall(models.Model):
@@ -50,21 +48,21 @@ class RapporteurCall(models.Model):
         default=1,
         help_text=_("How many candidates can be selected."),
     )
-    anonymised_review = models.BooleanField(
-        _("anonymised review"),
+    anonymised_assessment = models.BooleanField(
+        _("anonymised assessment"),
         default=False,
-        help_text=_("Reviewers see no name, email or CV file name."),
+        help_text=_("Assessors see no name, email or CV file name."),
     )
-    reviewers = models.ManyToManyField(
+    assessors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
-        related_name="rapporteur_calls_to_review",
-        verbose_name=_("reviewers"),
+        related_name="rapporteur_calls_to_assess",
+        verbose_name=_("assessors"),
         blank=True,
         limit_choices_to={"is_staff": True},
         help_text=_("Staff who score the applications of this call."),
     )
     is_published = models.BooleanField(_("published"), default=True)
-    review_started_at = models.DateTimeField(_("review started"), null=True, blank=True)
+    assessment_started_at = models.DateTimeField(_("assessment started"), null=True, blank=True)
     selection_confirmed_at = models.DateTimeField(_("selection confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -125,8 +123,8 @@ def cv_path(instance, filename: str) -> str:
 
 
 def new_reference() -> str:
-    """A short reference the candidate and reviewers can quote, e.g. RAP-7K2Q9D. It says
-    nothing about the person, so anonymised reviews use it instead of a name."""
+    """A short reference the candidate and assessors can quote, e.g. RAP-7K2Q9D. It says
+    nothing about the person, so an anonymised assessment uses it instead of a name."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "RAP-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
@@ -149,8 +147,9 @@ class Application(models.Model):
     reference = models.CharField(
         _("reference"), max_length=12, unique=True, default=new_reference, editable=False
     )
-    motivation = models.TextField(_("motivation"))
-    experience = models.TextField(_("relevant experience"))
+    # The limits are what the form allows (TextField does not enforce them in the database).
+    motivation = models.TextField(_("motivation"), max_length=5000)
+    experience = models.TextField(_("relevant experience"), max_length=5000)
     languages = models.JSONField(_("working languages"), default=list)
     other_languages = models.CharField(_("other languages"), max_length=200, blank=True)
     sector = models.ForeignKey(
@@ -171,11 +170,10 @@ class Application(models.Model):
     cv_original_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     status = models.CharField(
         _("status"),
-        max_length=14,
+        max_length=20,
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.SUBMITTED,
     )
-    shortlisted = models.BooleanField(_("on the shortlist"), default=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -185,12 +183,24 @@ class Application(models.Model):
         verbose_name_plural = _("rapporteur applications")
         constraints = [models.UniqueConstraint(fields=["call", "user"], name="application_once")]
         permissions = [
-            ("review_application", _("Can score rapporteur applications of calls they review")),
+            ("assess_application", _("Can score rapporteur applications of calls they assess")),
             ("select_application", _("Can shortlist and select the stakeholder Rapporteur")),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.call}"
+
+    def clean(self):
+        validate_gender_description(
+            gender=self.gender,
+            description=self.gender_self_description,
+            field="gender_self_description",
+        )
+
+    @property
+    def shortlisted(self) -> bool:
+        """On the shortlist: shortlisted, or selected from it (derived from the status)."""
+        return self.status in ON_SHORTLIST
 
 
 class ApplicationStatusChange(models.Model):
@@ -204,12 +214,12 @@ class ApplicationStatusChange(models.Model):
     )
     from_status = models.CharField(
         pgettext_lazy("status change", "from"),
-        max_length=14,
+        max_length=20,
         choices=ApplicationStatus.choices,
         blank=True,
     )
     to_status = models.CharField(
-        pgettext_lazy("status change", "to"), max_length=14, choices=ApplicationStatus.choices
+        pgettext_lazy("status change", "to"), max_length=20, choices=ApplicationStatus.choices
     )
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -237,11 +247,11 @@ class Score(models.Model):
         related_name="scores",
         verbose_name=_("application"),
     )
-    reviewer = models.ForeignKey(
+    assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("reviewer"),
+        verbose_name=_("assessor"),
     )
     criterion = models.ForeignKey(
         Criterion, on_delete=models.CASCADE, related_name="scores", verbose_name=_("criterion")
@@ -255,7 +265,7 @@ class Score(models.Model):
         verbose_name_plural = _("scores")
         constraints = [
             models.UniqueConstraint(
-                fields=["application", "reviewer", "criterion"], name="score_once"
+                fields=["application", "assessor", "criterion"], name="score_once"
             ),
             models.CheckConstraint(
                 condition=Q(value__gte=1) & Q(value__lte=5), name="score_1_to_5"
@@ -273,11 +283,11 @@ class Recusal(models.Model):
         related_name="recusals",
         verbose_name=_("application"),
     )
-    reviewer = models.ForeignKey(
+    assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("reviewer"),
+        verbose_name=_("assessor"),
     )
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("recused"), auto_now_add=True)
@@ -286,8 +296,8 @@ class Recusal(models.Model):
         verbose_name = _("recusal")
         verbose_name_plural = _("recusals")
         constraints = [
-            models.UniqueConstraint(fields=["application", "reviewer"], name="recusal_once")
+            models.UniqueConstraint(fields=["application", "assessor"], name="recusal_once")
         ]
 
     def __str__(self) -> str:
-        return str(self.reviewer)
+        return str(self.assessor)

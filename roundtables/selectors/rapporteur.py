@@ -15,6 +15,7 @@ from roundtables.models import (
     Recusal,
     Score,
 )
+from stakeholders.selectors import profile_for
 
 
 def call_list_published() -> QuerySet[RapporteurCall]:
@@ -40,6 +41,19 @@ def application_of(*, call: RapporteurCall, user) -> Application | None:
     return Application.objects.select_related("sector").filter(call=call, user=user).first()
 
 
+def application_draft(*, call: RapporteurCall, user) -> Application:
+    """A new, unsaved application of the user to the call, with the answers their profile
+    already gives (sector, country, gender) and their language ticked."""
+    application = Application(call=call, user=user, languages=[user.language])
+    profile = profile_for(user=user)
+    if profile is not None:
+        application.sector = profile.sector
+        application.country_of_residence = profile.country
+        application.gender = profile.gender
+        application.gender_self_description = profile.gender_self_description
+    return application
+
+
 def applications_of_user(*, user) -> QuerySet[Application]:
     return (
         Application.objects.filter(user=user)
@@ -61,26 +75,26 @@ def application_for_cv(*, pk: int) -> Application | None:
 def show_identity(call: RapporteurCall) -> bool:
     """Names, emails and CV file names stay hidden on staff pages of an anonymised call
     until its selection is confirmed."""
-    return not call.anonymised_review or call.selection_confirmed_at is not None
+    return not call.anonymised_assessment or call.selection_confirmed_at is not None
 
 
-def review_queue(*, call: RapporteurCall, reviewer) -> list[Application]:
-    """The applications a reviewer works through, with whether they have scored or
-    recused themselves from each. Submitted ones appear once the review has started."""
+def assessment_queue(*, call: RapporteurCall, assessor) -> list[Application]:
+    """The applications an assessor works through, with whether they have scored or
+    recused themselves from each. Submitted ones appear once the assessment has started."""
     return list(
         call.applications.exclude(status=ApplicationStatus.SUBMITTED)
         .select_related("sector", "user")
         .annotate(
             scored_by_me=Exists(
-                Score.objects.filter(application=OuterRef("pk"), reviewer=reviewer)
+                Score.objects.filter(application=OuterRef("pk"), assessor=assessor)
             ),
-            recused=Exists(Recusal.objects.filter(application=OuterRef("pk"), reviewer=reviewer)),
+            recused=Exists(Recusal.objects.filter(application=OuterRef("pk"), assessor=assessor)),
         )
         .order_by("reference")
     )
 
 
-def application_for_review(*, call: RapporteurCall, pk: int) -> Application | None:
+def application_for_assessment(*, call: RapporteurCall, pk: int) -> Application | None:
     return (
         call.applications.exclude(status=ApplicationStatus.SUBMITTED)
         .select_related("sector", "user", "call")
@@ -89,10 +103,10 @@ def application_for_review(*, call: RapporteurCall, pk: int) -> Application | No
     )
 
 
-def my_scores(*, application: Application, reviewer) -> dict[int, Score]:
+def my_scores(*, application: Application, assessor) -> dict[int, Score]:
     return {
         score.criterion_id: score
-        for score in Score.objects.filter(application=application, reviewer=reviewer)
+        for score in Score.objects.filter(application=application, assessor=assessor)
     }
 
 
@@ -104,7 +118,7 @@ class Ranked:
     person: Person
     criterion_means: list[float | None]
     mean: float | None
-    reviewers: int
+    assessors: int
     recusals: int
     rank: int = 0
     comments: list[tuple[str, str, str]] = field(default_factory=list)
@@ -125,12 +139,12 @@ def applicant_person(application: Application, *, labels: Labels) -> Person:
 
 def selection_ranking(*, call: RapporteurCall, labels: Labels) -> list[Ranked]:
     """Every application of the call ranked by its mean score: the mean over the
-    criteria of each criterion's mean over the reviewers. Unscored ones come last."""
+    criteria of each criterion's mean over the assessors. Unscored ones come last."""
     criteria = list(call.criteria.all())
     applications = (
         call.applications.select_related("user", "sector")
         .prefetch_related(
-            Prefetch("scores", queryset=Score.objects.select_related("reviewer", "criterion")),
+            Prefetch("scores", queryset=Score.objects.select_related("assessor", "criterion")),
             "recusals",
         )
         .order_by("submitted_at", "pk")
@@ -142,7 +156,7 @@ def selection_ranking(*, call: RapporteurCall, labels: Labels) -> list[Ranked]:
         for score in application.scores.all():
             by_criterion[score.criterion_id].append(score.value)
             if score.comment:
-                comments.append((str(score.reviewer), score.criterion.name, score.comment))
+                comments.append((str(score.assessor), score.criterion.name, score.comment))
         means = [_mean(by_criterion[c.pk]) for c in criteria]
         scored = [m for m in means if m is not None]
         ranked.append(
@@ -151,7 +165,7 @@ def selection_ranking(*, call: RapporteurCall, labels: Labels) -> list[Ranked]:
                 person=applicant_person(application, labels=labels),
                 criterion_means=means,
                 mean=_mean(scored),
-                reviewers=len({s.reviewer_id for s in application.scores.all()}),
+                assessors=len({s.assessor_id for s in application.scores.all()}),
                 recusals=len(application.recusals.all()),
                 comments=comments,
             )
@@ -168,11 +182,11 @@ def export_rows(*, call: RapporteurCall) -> list[Application]:
         .prefetch_related(
             Prefetch(
                 "scores",
-                queryset=Score.objects.select_related("reviewer", "criterion").order_by(
-                    "reviewer__email", "criterion__position", "criterion__pk"
+                queryset=Score.objects.select_related("assessor", "criterion").order_by(
+                    "assessor__email", "criterion__position", "criterion__pk"
                 ),
             ),
-            Prefetch("recusals", queryset=Recusal.objects.select_related("reviewer")),
+            Prefetch("recusals", queryset=Recusal.objects.select_related("assessor")),
         )
         .order_by("reference")
     )

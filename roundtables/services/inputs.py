@@ -3,21 +3,19 @@ moderation. Each service owns its transaction and row locks."""
 
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations.models import RegionalReview, Session
+from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
+from gcm.models import Objective
 from outbox.services import mail_queue
-from roundtables.enums import Attribution, InputStatus
-from roundtables.models import (
-    StakeholderInput,
-)
+from roundtables.enums import INPUT_TRANSITIONS, Attribution, InputStatus
+from roundtables.models import Roundtable, StakeholderInput
 from stakeholders.models import Profile, User
-
-INPUT_FIELDS = ("title", "text", "language", "input_type", "roundtable", "attribution")
 
 
 def inputs_open(review: RegionalReview, *, now=None) -> bool:
@@ -43,9 +41,15 @@ def input_submit(
     *,
     review: RegionalReview,
     author: User,
-    data: dict,
-    objectives: Iterable,
-    attachment=None,
+    title: str,
+    text: str,
+    language: str,
+    input_type: str,
+    objectives: Iterable[Objective],
+    roundtable: Roundtable | None = None,
+    attribution: str,
+    publish_consent: bool,
+    attachment: UploadedFile | None = None,
     now=None,
 ) -> StakeholderInput:
     """A written input to a review before its deadline. The author's sector and
@@ -54,19 +58,21 @@ def input_submit(
     with transaction.atomic():
         review = RegionalReview.objects.select_for_update().get(pk=review.pk)
         if not inputs_open(review, now=now):
-            raise ValidationError(_inputs_closed_message(review), code="closed")
+            raise DomainError(_inputs_closed_message(review), code="closed")
         profile = Profile.objects.select_related("organisation").filter(user=author).first()
         stakeholder_input = StakeholderInput(
             review=review,
             author=author,
             sector_id=profile.sector_id if profile else None,
             country=profile.country if profile else "",
-            publish_consent=data["publish_consent"],
-        )
-        for name in INPUT_FIELDS:
-            setattr(stakeholder_input, name, data[name])
-        stakeholder_input.attributed_to = _attributed_to(
-            attribution=data["attribution"], user=author, profile=profile
+            title=title,
+            text=text,
+            language=language,
+            input_type=input_type,
+            roundtable=roundtable,
+            attribution=attribution,
+            attributed_to=_attributed_to(attribution=attribution, user=author, profile=profile),
+            publish_consent=publish_consent,
         )
         if attachment is not None:
             save_upload(stakeholder_input.attachment, attachment)
@@ -89,9 +95,15 @@ def input_submit(
 def input_update(
     *,
     stakeholder_input: StakeholderInput,
-    data: dict,
-    objectives: Iterable,
-    attachment=None,
+    title: str,
+    text: str,
+    language: str,
+    input_type: str,
+    objectives: Iterable[Objective],
+    roundtable: Roundtable | None = None,
+    attribution: str,
+    publish_consent: bool,
+    attachment: UploadedFile | None = None,
     remove_attachment: bool = False,
     now=None,
 ) -> StakeholderInput:
@@ -104,16 +116,20 @@ def input_update(
             .get(pk=stakeholder_input.pk)
         )
         _require_editable(stakeholder_input, now=now)
-        for name in INPUT_FIELDS:
-            setattr(stakeholder_input, name, data[name])
-        stakeholder_input.publish_consent = data["publish_consent"]
+        stakeholder_input.title = title
+        stakeholder_input.text = text
+        stakeholder_input.language = language
+        stakeholder_input.input_type = input_type
+        stakeholder_input.roundtable = roundtable
+        stakeholder_input.attribution = attribution
+        stakeholder_input.publish_consent = publish_consent
         profile = (
             Profile.objects.select_related("organisation")
             .filter(user_id=stakeholder_input.author_id)
             .first()
         )
         stakeholder_input.attributed_to = _attributed_to(
-            attribution=data["attribution"], user=stakeholder_input.author, profile=profile
+            attribution=attribution, user=stakeholder_input.author, profile=profile
         )
         storage, old = stakeholder_input.attachment.storage, stakeholder_input.attachment.name
         if attachment is not None:
@@ -129,9 +145,11 @@ def input_update(
 
 def _require_editable(stakeholder_input: StakeholderInput, *, now) -> None:
     if stakeholder_input.status != InputStatus.SUBMITTED:
-        raise ValidationError(_("This input has been moderated and can no longer be changed."))
+        raise DomainError(
+            _("This input has been moderated and can no longer be changed."), code="moderated"
+        )
     if not inputs_open(stakeholder_input.review, now=now):
-        raise ValidationError(_inputs_closed_message(stakeholder_input.review))
+        raise DomainError(_inputs_closed_message(stakeholder_input.review), code="closed")
 
 
 def input_withdraw(*, stakeholder_input: StakeholderInput, now=None) -> None:
@@ -144,15 +162,31 @@ def input_withdraw(*, stakeholder_input: StakeholderInput, now=None) -> None:
             .get(pk=stakeholder_input.pk)
         )
         if stakeholder_input.status != InputStatus.SUBMITTED:
-            raise ValidationError(
-                _("This input has been moderated and can no longer be withdrawn.")
+            raise DomainError(
+                _("This input has been moderated and can no longer be withdrawn."),
+                code="moderated",
             )
         storage, name = stakeholder_input.attachment.storage, stakeholder_input.attachment.name
         stakeholder_input.delete()
         delete_file_on_commit(storage, name)
 
 
+def _moderation_refusal(source: str, target: str) -> str:
+    if source == InputStatus.MERGED:
+        return _("This input has been merged into another one: that decision is final.")
+    if source == target:
+        return _("This input has already been moderated that way.")
+    return _("A rejected input cannot be merged. Accept it first if it is a duplicate.")
+
+
 def _moderated(stakeholder_input: StakeholderInput, *, status: str, by: User, now) -> None:
+    """The one place an input's status changes: the move is checked against
+    INPUT_TRANSITIONS, recorded with who moderated it, and the author is told."""
+    INPUT_TRANSITIONS.check(
+        stakeholder_input.status,
+        status,
+        message=_moderation_refusal(stakeholder_input.status, status),
+    )
     stakeholder_input.status = status
     stakeholder_input.moderated_by = by
     stakeholder_input.moderated_at = now
@@ -194,7 +228,7 @@ def input_reject(*, stakeholder_input: StakeholderInput, by: User, reason: str, 
     """Reject with a reason, which the author is sent."""
     now = now or timezone.now()
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the author a reason for the rejection.")})
+        raise DomainError(_("Give the author a reason for the rejection."), field="reason")
     with transaction.atomic():
         stakeholder_input = _lock_input(stakeholder_input)
         stakeholder_input.rejection_reason = reason.strip()
@@ -207,21 +241,21 @@ def input_merge(*, duplicate: StakeholderInput, into: StakeholderInput, by: User
     the duplicate's objectives, and inputs merged into the duplicate follow it."""
     now = now or timezone.now()
     if duplicate.pk == into.pk:
-        raise ValidationError({"into": _("An input cannot be merged into itself.")})
+        raise DomainError(_("An input cannot be merged into itself."), field="into")
     with transaction.atomic():
         duplicate = _lock_input(duplicate)
         into = _lock_input(into)
         if into.review_id != duplicate.review_id:
-            raise ValidationError({"into": _("Merge only inputs to the same review.")})
+            raise DomainError(_("Merge only inputs to the same review."), field="into")
         if into.status in {InputStatus.MERGED, InputStatus.REJECTED}:
-            raise ValidationError(
-                {"into": _("Merge into an input that is accepted or still to be moderated.")}
+            raise DomainError(
+                _("Merge into an input that is accepted or still to be moderated."), field="into"
             )
-        into.objectives.add(*duplicate.objectives.all())
-        StakeholderInput.objects.filter(merged_into=duplicate).update(merged_into=into)
         duplicate.merged_into = into
         duplicate.rejection_reason = ""
         _moderated(duplicate, status=InputStatus.MERGED, by=by, now=now)
+        into.objectives.add(*duplicate.objectives.all())
+        StakeholderInput.objects.filter(merged_into=duplicate).update(merged_into=into)
 
 
 def input_set_source(
@@ -231,8 +265,8 @@ def input_set_source(
     with transaction.atomic():
         stakeholder_input = _lock_input(stakeholder_input)
         if session is not None and session.review_id != stakeholder_input.review_id:
-            raise ValidationError(
-                {"source_session": _("Choose a consultation of the same review.")}
+            raise DomainError(
+                _("Choose a consultation of the same review."), field="source_session"
             )
         stakeholder_input.source_session = session
         stakeholder_input.save(update_fields=["source_session", "updated_at"])

@@ -5,15 +5,18 @@ after commit, in the candidate's language)."""
 import os
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+from django_countries.fields import Country
 
+from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
+from gcm.models import Sector
 from outbox.services import mail_queue
-from roundtables.enums import ApplicationStatus
+from roundtables.enums import APPLICATION_TRANSITIONS, ApplicationStatus
 from roundtables.models import (
     Application,
     ApplicationStatusChange,
@@ -24,18 +27,6 @@ from roundtables.models import (
 )
 from stakeholders.models import User
 
-APPLICATION_FIELDS = (
-    "motivation",
-    "experience",
-    "languages",
-    "other_languages",
-    "sector",
-    "country_of_residence",
-    "gender",
-    "gender_self_description",
-    "lived_migration_experience",
-)
-
 
 def _lock_call(call: RapporteurCall) -> RapporteurCall:
     return RapporteurCall.objects.select_for_update().get(pk=call.pk)
@@ -45,11 +36,20 @@ def application_submit(
     *,
     call: RapporteurCall,
     user: User,
-    data: dict,
-    cv=None,
+    motivation: str,
+    experience: str,
+    languages: list[str],
+    other_languages: str,
+    sector: Sector,
+    country_of_residence: str | Country,
+    gender: str,
+    gender_self_description: str,
+    lived_migration_experience: str,
+    cv: UploadedFile | None = None,
     now=None,
 ) -> tuple[Application, bool]:
     """Create or update the user's one application to the call, until its deadline.
+    A first application needs a CV; a change without one keeps the CV on file.
 
     The deadline is an absolute instant: an application that reaches the server at or
     after it is refused, whatever the candidate's time zone. Returns the application
@@ -59,15 +59,22 @@ def application_submit(
     with transaction.atomic():
         call = _lock_call(call)
         if not call.is_open(now=now):
-            raise ValidationError(call_closed_message(call, now=now), code="closed")
+            raise DomainError(call_closed_message(call, now=now), code="closed")
         application = Application.objects.select_for_update().filter(call=call, user=user).first()
         created = application is None
         if created:
             if cv is None:
-                raise ValidationError({"cv": _("Please upload your CV as a PDF.")})
+                raise DomainError(_("Please upload your CV as a PDF."), field="cv")
             application = Application(call=call, user=user)
-        for name in APPLICATION_FIELDS:
-            setattr(application, name, data[name])
+        application.motivation = motivation
+        application.experience = experience
+        application.languages = list(languages)
+        application.other_languages = other_languages
+        application.sector = sector
+        application.country_of_residence = country_of_residence
+        application.gender = gender
+        application.gender_self_description = gender_self_description
+        application.lived_migration_experience = lived_migration_experience
         old_cv = application.cv.name if not created else ""
         if cv is not None:
             save_upload(application.cv, cv)
@@ -113,16 +120,19 @@ def application_withdraw(*, application: Application, now=None) -> None:
     with transaction.atomic():
         call = _lock_call(application.call)
         if not call.is_open(now=now):
-            raise ValidationError(call_closed_message(call, now=now), code="closed")
+            raise DomainError(call_closed_message(call, now=now), code="closed")
         storage, name = application.cv.storage, application.cv.name
         application.delete()
         delete_file_on_commit(storage, name)
 
 
-def _set_status(*, application: Application, to_status: str, by: User | None) -> None:
-    """Every status change is recorded and emailed to the candidate, in their language."""
-    if application.status == to_status:
-        return
+def _set_status(
+    *, application: Application, to_status: str, by: User | None, refusal: str | None = None
+) -> None:
+    """The one place an application's status changes: the move is checked against
+    APPLICATION_TRANSITIONS (refused with `refusal`, if given), recorded, and emailed to
+    the candidate in their language."""
+    APPLICATION_TRANSITIONS.check(application.status, to_status, message=refusal)
     ApplicationStatusChange.objects.create(
         application=application,
         from_status=application.status,
@@ -130,11 +140,7 @@ def _set_status(*, application: Application, to_status: str, by: User | None) ->
         changed_by=by,
     )
     application.status = to_status
-    application.shortlisted = to_status in {
-        ApplicationStatus.SHORTLISTED,
-        ApplicationStatus.SELECTED,
-    }
-    application.save(update_fields=["status", "shortlisted", "updated_at"])
+    application.save(update_fields=["status", "updated_at"])
     user = application.user
     mail_queue(
         to=user.email,
@@ -144,31 +150,43 @@ def _set_status(*, application: Application, to_status: str, by: User | None) ->
     )
 
 
-def _require_review_phase(call: RapporteurCall, *, now) -> None:
+def _require_assessment_phase(call: RapporteurCall, *, now) -> None:
     if not call.has_closed(now=now):
-        raise ValidationError(
-            _("The review starts after the deadline; applications can still change until then.")
+        raise DomainError(
+            _(
+                "The assessment starts after the deadline; applications can still change "
+                "until then."
+            ),
+            code="open",
         )
+    _require_not_final(call)
+
+
+def _require_not_final(call: RapporteurCall) -> None:
     if call.selection_confirmed_at is not None:
-        raise ValidationError(_("The selection of this call has been confirmed: it is final."))
+        raise DomainError(
+            _("The selection of this call has been confirmed: it is final."), code="final"
+        )
 
 
-def call_start_review(*, call: RapporteurCall, by: User | None = None, now=None) -> int:
-    """After the deadline, move every submitted application to "under review" (each
+def call_start_assessment(*, call: RapporteurCall, by: User | None = None, now=None) -> int:
+    """After the deadline, move every submitted application to "under assessment" (each
     candidate is told). Safe to run twice: returns how many moved this time."""
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(call)
-        _require_review_phase(call, now=now)
-        if call.review_started_at is None:
-            call.review_started_at = now
-            call.save(update_fields=["review_started_at"])
+        _require_assessment_phase(call, now=now)
+        if call.assessment_started_at is None:
+            call.assessment_started_at = now
+            call.save(update_fields=["assessment_started_at"])
         moved = 0
         for application in call.applications.select_related("user").filter(
             status=ApplicationStatus.SUBMITTED
         ):
             application.call = call
-            _set_status(application=application, to_status=ApplicationStatus.UNDER_REVIEW, by=by)
+            _set_status(
+                application=application, to_status=ApplicationStatus.UNDER_ASSESSMENT, by=by
+            )
             moved += 1
     return moved
 
@@ -180,7 +198,7 @@ def shortlist_save(
     Selected candidates stay on it. Returns (added, removed)."""
     now = now or timezone.now()
     wanted = set(application_ids)
-    call_start_review(call=call, by=by, now=now)
+    call_start_assessment(call=call, by=by, now=now)
     with transaction.atomic():
         call = _lock_call(call)
         applications = list(
@@ -188,57 +206,73 @@ def shortlist_save(
         )
         unknown = wanted - {application.pk for application in applications}
         if unknown:
-            raise ValidationError(_("Some of the ticked applications are not in this call."))
+            raise DomainError(_("Some of the ticked applications are not in this call."))
         added = removed = 0
         for application in applications:
             application.call = call
-            if application.pk in wanted and application.status == ApplicationStatus.UNDER_REVIEW:
+            if (
+                application.pk in wanted
+                and application.status == ApplicationStatus.UNDER_ASSESSMENT
+            ):
                 _set_status(application=application, to_status=ApplicationStatus.SHORTLISTED, by=by)
                 added += 1
             elif (
                 application.pk not in wanted and application.status == ApplicationStatus.SHORTLISTED
             ):
                 _set_status(
-                    application=application, to_status=ApplicationStatus.UNDER_REVIEW, by=by
+                    application=application, to_status=ApplicationStatus.UNDER_ASSESSMENT, by=by
                 )
                 removed += 1
     return added, removed
 
 
-def application_select(*, application: Application, by: User, now=None) -> None:
-    """Select a shortlisted candidate; they are told at once. The others are told only
-    when the selection is confirmed."""
+def _decide(
+    *, application: Application, to_status: str, by: User, now, refusal: str, rule=None
+) -> None:
+    """One selection decision on one application: the call is locked first (the places
+    are counted under that lock), then the application; `rule(call)` may refuse."""
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(application.call)
-        _require_review_phase(call, now=now)
+        _require_assessment_phase(call, now=now)
         application = Application.objects.select_for_update().get(pk=application.pk)
         application.call = call
-        if application.status != ApplicationStatus.SHORTLISTED:
-            raise ValidationError(_("Only a shortlisted candidate can be selected."))
-        selected = call.applications.filter(status=ApplicationStatus.SELECTED).count()
-        if selected >= call.places:
-            raise ValidationError(
-                _(
-                    "All %(places)s places are filled. Undo a selection before selecting "
-                    "someone else."
-                )
-                % {"places": call.places}
-            )
-        _set_status(application=application, to_status=ApplicationStatus.SELECTED, by=by)
+        if rule is not None:
+            rule(call)
+        _set_status(application=application, to_status=to_status, by=by, refusal=refusal)
+
+
+def _require_a_free_place(call: RapporteurCall) -> None:
+    if call.applications.filter(status=ApplicationStatus.SELECTED).count() >= call.places:
+        raise DomainError(
+            _("All %(places)s places are filled. Undo a selection before selecting someone else.")
+            % {"places": call.places},
+            code="full",
+        )
+
+
+def application_select(*, application: Application, by: User, now=None) -> None:
+    """Select a shortlisted candidate; they are told at once. The others are told only
+    when the selection is confirmed."""
+    _decide(
+        application=application,
+        to_status=ApplicationStatus.SELECTED,
+        by=by,
+        now=now,
+        refusal=_("Only a shortlisted candidate can be selected."),
+        rule=_require_a_free_place,
+    )
 
 
 def application_unselect(*, application: Application, by: User, now=None) -> None:
     """Put a selected candidate back on the shortlist (e.g. they declined)."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        call = _lock_call(application.call)
-        _require_review_phase(call, now=now)
-        application = Application.objects.select_for_update().get(pk=application.pk)
-        application.call = call
-        if application.status != ApplicationStatus.SELECTED:
-            raise ValidationError(_("This candidate is not selected."))
-        _set_status(application=application, to_status=ApplicationStatus.SHORTLISTED, by=by)
+    _decide(
+        application=application,
+        to_status=ApplicationStatus.SHORTLISTED,
+        by=by,
+        now=now,
+        refusal=_("This candidate is not selected."),
+    )
 
 
 def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
@@ -247,12 +281,12 @@ def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         call = _lock_call(call)
-        _require_review_phase(call, now=now)
+        _require_assessment_phase(call, now=now)
         applications = list(
             call.applications.select_related("user").select_for_update(of=("self",))
         )
         if not any(a.status == ApplicationStatus.SELECTED for a in applications):
-            raise ValidationError(_("Select at least one candidate before confirming."))
+            raise DomainError(_("Select at least one candidate before confirming."))
         told = 0
         for application in applications:
             application.call = call
@@ -266,42 +300,41 @@ def selection_confirm(*, call: RapporteurCall, by: User, now=None) -> int:
     return told
 
 
-def _require_scorable(application: Application, reviewer: User) -> None:
+def _require_scorable(application: Application, assessor: User) -> None:
     if application.status == ApplicationStatus.SUBMITTED:
-        raise ValidationError(_("This application is not under review yet."))
-    if application.call.selection_confirmed_at is not None:
-        raise ValidationError(_("The selection of this call has been confirmed: it is final."))
-    if Recusal.objects.filter(application=application, reviewer=reviewer).exists():
-        raise ValidationError(_("You have recused yourself from this application."))
+        raise DomainError(_("This application is not under assessment yet."))
+    _require_not_final(application.call)
+    if Recusal.objects.filter(application=application, assessor=assessor).exists():
+        raise DomainError(_("You have recused yourself from this application."), code="recused")
 
 
 def score_save(
-    *, application: Application, reviewer: User, scores: dict[int, tuple[int, str]]
+    *, application: Application, assessor: User, scores: dict[int, tuple[int, str]]
 ) -> None:
-    """Record a reviewer's score (1-5) and comment for each criterion of the call."""
+    """Record an assessor's score (1-5) and comment for each criterion of the call."""
     criteria = {c.pk: c for c in Criterion.objects.filter(call_id=application.call_id)}
     if set(scores) != set(criteria):
-        raise ValidationError(_("Score every criterion from 1 to 5."))
+        raise DomainError(_("Score every criterion from 1 to 5."))
     if any(not 1 <= value <= 5 for value, _comment in scores.values()):
-        raise ValidationError(_("Scores go from 1 to 5."))
+        raise DomainError(_("Scores go from 1 to 5."))
     with transaction.atomic():
         application = (
             Application.objects.select_for_update(of=("self",))
             .select_related("call")
             .get(pk=application.pk)
         )
-        _require_scorable(application, reviewer)
+        _require_scorable(application, assessor)
         for criterion_id, (value, comment) in scores.items():
             Score.objects.update_or_create(
                 application=application,
-                reviewer=reviewer,
+                assessor=assessor,
                 criterion=criteria[criterion_id],
                 defaults={"value": value, "comment": comment.strip()},
             )
 
 
-def recusal_create(*, application: Application, reviewer: User, reason: str = "") -> Recusal:
-    """A reviewer steps aside from one application (a conflict of interest); their
+def recusal_create(*, application: Application, assessor: User, reason: str = "") -> Recusal:
+    """An assessor steps aside from one application (a conflict of interest); their
     scores for it, if any, are withdrawn."""
     with transaction.atomic():
         # The same lock as score_save: a score cannot land after the recusal removed it.
@@ -310,10 +343,9 @@ def recusal_create(*, application: Application, reviewer: User, reason: str = ""
             .select_related("call")
             .get(pk=application.pk)
         )
-        if application.call.selection_confirmed_at is not None:
-            raise ValidationError(_("The selection of this call has been confirmed: it is final."))
+        _require_not_final(application.call)
         recusal, _created = Recusal.objects.get_or_create(
-            application=application, reviewer=reviewer, defaults={"reason": reason.strip()}
+            application=application, assessor=assessor, defaults={"reason": reason.strip()}
         )
-        Score.objects.filter(application=application, reviewer=reviewer).delete()
+        Score.objects.filter(application=application, assessor=assessor).delete()
     return recusal

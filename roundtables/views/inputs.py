@@ -1,7 +1,6 @@
 """Stakeholder inputs: the published ones, and an author's own (submit, change, withdraw)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.selectors import review_list
+from core.errors import DomainError, show_error
 from core.files import private_file_response
 from roundtables.enums import InputStatus
 from roundtables.forms.inputs import InputForm, PublicInputFilterForm
@@ -17,7 +17,6 @@ from roundtables.selectors import inputs as selectors
 from roundtables.selectors.clusters import roundtables_with_objectives
 from roundtables.services import inputs as services
 from roundtables.views.clusters import _pick_review
-from roundtables.views.rapporteur import _add_errors
 from stakeholders.permissions import profile_required
 
 
@@ -69,15 +68,9 @@ def input_new(request):
         form = InputForm(request.POST, request.FILES, reviews=reviews)
         if form.is_valid():
             try:
-                services.input_submit(
-                    review=form.cleaned_data["review"],
-                    author=request.user,
-                    data=form.input_data(),
-                    objectives=form.cleaned_data["objectives"],
-                    attachment=form.cleaned_data.get("attachment"),
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
+                services.input_submit(author=request.user, **form.cleaned_data)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(
                     request,
@@ -96,50 +89,21 @@ def input_edit(request, pk):
         raise Http404
     review = stakeholder_input.review
     reviews = type(review).objects.filter(pk=review.pk)
-    has_attachment = bool(stakeholder_input.attachment)
     if not services.inputs_open(review) or stakeholder_input.status != InputStatus.SUBMITTED:
         messages.error(request, _("This input can no longer be changed."))
         return redirect("roundtables:my_inputs")
     if request.method == "POST":
-        form = InputForm(
-            request.POST,
-            request.FILES,
-            reviews=reviews,
-            editing=True,
-            has_attachment=has_attachment,
-            initial={"review": review},
-        )
+        form = InputForm(request.POST, request.FILES, instance=stakeholder_input, reviews=reviews)
         if form.is_valid():
             try:
-                services.input_update(
-                    stakeholder_input=stakeholder_input,
-                    data=form.input_data(),
-                    objectives=form.cleaned_data["objectives"],
-                    attachment=form.cleaned_data.get("attachment"),
-                    remove_attachment=form.cleaned_data.get("remove_attachment", False),
-                )
-            except ValidationError as error:
-                _add_errors(form, error)
+                services.input_update(stakeholder_input=stakeholder_input, **form.cleaned_data)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(request, _("Your input has been updated."))
                 return redirect("roundtables:my_inputs")
     else:
-        form = InputForm(
-            initial={
-                "review": review,
-                "title": stakeholder_input.title,
-                "text": stakeholder_input.text,
-                "language": stakeholder_input.language,
-                "input_type": stakeholder_input.input_type,
-                "objectives": list(stakeholder_input.objectives.all()),
-                "roundtable": stakeholder_input.roundtable_id,
-                "attribution": stakeholder_input.attribution,
-                "publish_consent": stakeholder_input.publish_consent,
-            },
-            reviews=reviews,
-            editing=True,
-            has_attachment=has_attachment,
-        )
+        form = InputForm(instance=stakeholder_input, reviews=reviews)
     return render(
         request,
         "roundtables/input_form.html",
@@ -155,8 +119,8 @@ def input_withdraw(request, pk):
         raise Http404
     try:
         services.input_withdraw(stakeholder_input=stakeholder_input)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your input has been withdrawn."))
     return redirect("roundtables:my_inputs")

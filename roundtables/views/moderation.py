@@ -1,12 +1,12 @@
 """Staff moderation of stakeholder inputs and their analysis. Anyone without the role gets 404."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from consultations.selectors import review_list
+from core.errors import DomainError, show_error
 from roundtables.enums import InputDecision, InputStatus
 from roundtables.forms.inputs import (
     AnalysisFilterForm,
@@ -65,13 +65,14 @@ def moderate(request, pk):
     )
     if request.method == "POST":
         decision = request.POST.get("decision", "")
+        form = None  # the form of the decision, where a refusal is shown
         try:
             if decision == InputDecision.ACCEPT:
                 services.input_accept(stakeholder_input=stakeholder_input, by=request.user)
                 messages.success(request, _("The input is accepted."))
                 return redirect("roundtables:moderation")
             if decision == InputDecision.REJECT:
-                reject_form = RejectForm(request.POST, prefix="reject")
+                form = reject_form = RejectForm(request.POST, prefix="reject")
                 if reject_form.is_valid():
                     services.input_reject(
                         stakeholder_input=stakeholder_input,
@@ -81,7 +82,7 @@ def moderate(request, pk):
                     messages.success(request, _("The input is rejected; the author is told why."))
                     return redirect("roundtables:moderation")
             elif decision == InputDecision.MERGE:
-                merge_form = MergeForm(
+                form = merge_form = MergeForm(
                     request.POST, prefix="merge", stakeholder_input=stakeholder_input
                 )
                 if merge_form.is_valid():
@@ -93,7 +94,7 @@ def moderate(request, pk):
                     messages.success(request, _("The duplicate is merged."))
                     return redirect("roundtables:moderation")
             elif decision == "source":
-                source_form = SourceForm(
+                form = source_form = SourceForm(
                     request.POST, prefix="source", stakeholder_input=stakeholder_input
                 )
                 if source_form.is_valid():
@@ -105,8 +106,8 @@ def moderate(request, pk):
                     return redirect("roundtables:moderate", pk=stakeholder_input.pk)
             else:
                 messages.error(request, _("Choose what to do with this input."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        except DomainError as error:
+            show_error(request, error, form=form)
     return render(
         request,
         "roundtables/staff/moderate.html",

@@ -2,20 +2,19 @@
 one's own applications."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import DomainError, show_error
 from core.files import private_file_response
 from roundtables.forms.rapporteur import ApplicationForm
 from roundtables.permissions import can_see_cv
 from roundtables.selectors import rapporteur as selectors
 from roundtables.services import rapporteur as services
 from stakeholders.permissions import profile_required
-from stakeholders.selectors import profile_for
 
 
 def call_list(request):
@@ -58,19 +57,16 @@ def apply(request, slug):
     if not call.is_open(now=now):
         messages.error(request, services.call_closed_message(call, now=now))
         return redirect(call.get_absolute_url())
-    editing = application is not None
+    instance = application or selectors.application_draft(call=call, user=request.user)
     if request.method == "POST":
-        form = ApplicationForm(request.POST, request.FILES, editing=editing)
+        form = ApplicationForm(request.POST, request.FILES, instance=instance)
         if form.is_valid():
             try:
                 application, created = services.application_submit(
-                    call=call,
-                    user=request.user,
-                    data=form.application_data(),
-                    cv=form.cleaned_data.get("cv"),
+                    call=call, user=request.user, **form.cleaned_data
                 )
-            except ValidationError as error:
-                _add_errors(form, error)
+            except DomainError as error:
+                show_error(request, error, form=form)
             else:
                 messages.success(
                     request,
@@ -80,47 +76,12 @@ def apply(request, slug):
                 )
                 return redirect("roundtables:my_applications")
     else:
-        form = ApplicationForm(
-            initial=_application_initial(request.user, application), editing=editing
-        )
+        form = ApplicationForm(instance=instance)
     return render(
         request,
         "roundtables/application_form.html",
         {"call": call, "form": form, "application": application},
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _application_initial(user, application) -> dict:
-    if application is not None:
-        return {
-            "motivation": application.motivation,
-            "experience": application.experience,
-            "languages": application.languages,
-            "other_languages": application.other_languages,
-            "sector": application.sector_id,
-            "country_of_residence": application.country_of_residence.code,
-            "gender": application.gender,
-            "gender_self_description": application.gender_self_description,
-            "lived_migration_experience": application.lived_migration_experience,
-        }
-    profile = profile_for(user=user)
-    initial = {"languages": [user.language]}
-    if profile is not None:
-        initial.update(
-            sector=profile.sector_id,
-            country_of_residence=profile.country.code,
-            gender=profile.gender,
-            gender_self_description=profile.gender_self_description,
-        )
-    return initial
 
 
 @profile_required
@@ -132,8 +93,8 @@ def withdraw(request, slug):
         raise Http404
     try:
         services.application_withdraw(application=application)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, _("Your expression of interest has been withdrawn."))
     return redirect("roundtables:my_applications")

@@ -2,15 +2,15 @@
 and confirming, and the exports of scores."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from roundtables import exports
+from core.errors import DomainError, show_error
 from roundtables.balance import Labels, compare
 from roundtables.enums import ApplicationStatus
+from roundtables.exports import rapporteur as exports
 from roundtables.permissions import (
     can_select,
     staff_required,
@@ -58,10 +58,10 @@ def selection_action(request, slug):
     action = request.POST.get("action", "")
     try:
         if action == "start":
-            moved = services.call_start_review(call=call, by=request.user)
+            moved = services.call_start_assessment(call=call, by=request.user)
             messages.success(
                 request,
-                _("The review has started; %(count)s candidates were told.") % {"count": moved},
+                _("The assessment has started; %(count)s candidates were told.") % {"count": moved},
             )
         elif action == "shortlist":
             ids = _ids(request.POST.getlist("shortlist"))
@@ -93,8 +93,8 @@ def selection_action(request, slug):
             )
         else:
             messages.error(request, _("Choose an action."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    except DomainError as error:
+        show_error(request, error)
     return redirect("roundtables:selection", slug=call.slug)
 
 

@@ -6,8 +6,8 @@ from roundtables.enums import InputStatus
 from roundtables.models import RapporteurCall
 from roundtables.permissions import (
     can_analyse,
+    can_assess,
     can_moderate,
-    can_review,
     can_select,
     staff_required,
 )
@@ -16,9 +16,9 @@ from roundtables.selectors import inputs as selectors
 
 @staff_required
 def staff_home(request):
-    calls = RapporteurCall.objects.select_related("review").prefetch_related("reviewers")
+    calls = RapporteurCall.objects.select_related("review").prefetch_related("assessors")
     user = request.user
-    rows = [(call, can_review(user, call), can_select(user, call)) for call in calls]
+    rows = [(call, can_assess(user, call), can_select(user, call)) for call in calls]
     return render(
         request,
         "roundtables/staff/home.html",

@@ -20,16 +20,16 @@ def selector():
     return StaffFactory(email="selector@example.org", name="Sara Selector")
 
 
-def reviewer_for(call, **kwargs):
-    """A staff member with only the review permission, named reviewer of the call."""
+def assessor_for(call, **kwargs):
+    """A staff member with only the assessment permission, named assessor of the call."""
     from django.contrib.auth.models import Permission
 
     user = UserFactory(is_staff=True, **kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="review_application"))
-    call.reviewers.add(user)
+    user.user_permissions.add(Permission.objects.get(codename="assess_application"))
+    call.assessors.add(user)
     return user
 
 
 @pytest.fixture
-def reviewer(call):
-    return reviewer_for(call, email="reviewer@example.org", name="Rita Reviewer")
+def assessor(call):
+    return assessor_for(call, email="assessor@example.org", name="Rita Assessor")

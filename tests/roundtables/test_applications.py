@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.errors import DomainError
 from gcm.models import Sector
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus
@@ -68,7 +69,7 @@ def test_application_submit_creates_one_application_with_history_and_receipt(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         application, created = services.application_submit(
-            call=call, user=candidate, data=service_data(), cv=pdf_upload("Amina CV.pdf")
+            call=call, user=candidate, **service_data(), cv=pdf_upload("Amina CV.pdf")
         )
 
     assert created is True
@@ -87,7 +88,7 @@ def test_application_submit_creates_one_application_with_history_and_receipt(
 
 def test_application_submit_stores_the_cv_privately_under_a_random_name(call, candidate):
     application, _created = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload("Amina Diallo CV.pdf")
+        call=call, user=candidate, **service_data(), cv=pdf_upload("Amina Diallo CV.pdf")
     )
 
     name = application.cv.name
@@ -99,12 +100,12 @@ def test_application_submit_stores_the_cv_privately_under_a_random_name(call, ca
 
 def test_application_submit_twice_updates_the_same_application(call, candidate):
     first, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     old_cv = first.cv.name
 
     second, created = services.application_submit(
-        call=call, user=candidate, data=service_data(motivation="Changed"), cv=None
+        call=call, user=candidate, **service_data(motivation="Changed"), cv=None
     )
 
     assert created is False
@@ -118,13 +119,13 @@ def test_application_submit_replacing_the_cv_deletes_the_old_file(
     call, candidate, django_capture_on_commit_callbacks
 ):
     first, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     storage, old_cv = first.cv.storage, first.cv.name
 
     with django_capture_on_commit_callbacks(execute=True):
         second, _ = services.application_submit(
-            call=call, user=candidate, data=service_data(), cv=pdf_upload("new.pdf")
+            call=call, user=candidate, **service_data(), cv=pdf_upload("new.pdf")
         )
 
     assert second.cv.name != old_cv
@@ -134,10 +135,10 @@ def test_application_submit_replacing_the_cv_deletes_the_old_file(
 
 
 def test_application_submit_first_time_without_cv_is_refused(call, candidate):
-    with pytest.raises(ValidationError) as caught:
-        services.application_submit(call=call, user=candidate, data=service_data(), cv=None)
+    with pytest.raises(DomainError) as caught:
+        services.application_submit(call=call, user=candidate, **service_data(), cv=None)
 
-    assert caught.value.message_dict == {"cv": ["Please upload your CV as a PDF."]}
+    assert (caught.value.field, caught.value.message) == ("cv", "Please upload your CV as a PDF.")
     assert Application.objects.count() == 0
 
 
@@ -166,7 +167,7 @@ def test_application_submit_one_second_before_the_deadline_is_accepted(almaty_ca
     now = dt.datetime(2030, 3, 1, 13, 58, 59, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
 
     _application, created = services.application_submit(
-        call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+        call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
     )
 
     assert created is True
@@ -177,30 +178,30 @@ def test_application_submit_at_the_deadline_is_refused_with_the_local_deadline(
 ):
     now = dt.datetime(2030, 3, 1, 19, 59, tzinfo=zoneinfo.ZoneInfo("Europe/Zurich"))
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_submit(
-            call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+            call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
         )
 
-    assert caught.value.messages == [
+    assert caught.value.message == (
         "The deadline of this call has passed (March 1, 2030, 23:59, Asia/Almaty): "
         "applications can no longer be submitted or changed."
-    ]
+    )
     assert Application.objects.count() == 0
 
 
 def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
     before = dt.datetime(2030, 3, 1, 12, 0, tzinfo=ALMATY)
     services.application_submit(
-        call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=before
+        call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=before
     )
     after = dt.datetime(2030, 3, 2, 0, 0, tzinfo=ALMATY)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.application_submit(
             call=almaty_call,
             user=candidate,
-            data=service_data(motivation="Late change"),
+            **service_data(motivation="Late change"),
             cv=None,
             now=after,
         )
@@ -211,19 +212,19 @@ def test_application_edit_after_the_deadline_is_refused(almaty_call, candidate):
 def test_application_submit_before_the_call_opens_is_refused(almaty_call, candidate):
     now = almaty_call.opens_at - dt.timedelta(seconds=1)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_submit(
-            call=almaty_call, user=candidate, data=service_data(), cv=pdf_upload(), now=now
+            call=almaty_call, user=candidate, **service_data(), cv=pdf_upload(), now=now
         )
 
-    assert caught.value.messages == ["This call is not open yet."]
+    assert caught.value.message == "This call is not open yet."
 
 
 def test_application_withdraw_deletes_the_application_and_cv(
     call, candidate, django_capture_on_commit_callbacks
 ):
     application, _ = services.application_submit(
-        call=call, user=candidate, data=service_data(), cv=pdf_upload()
+        call=call, user=candidate, **service_data(), cv=pdf_upload()
     )
     storage, name = application.cv.storage, application.cv.name
 
@@ -337,6 +338,39 @@ def test_apply_without_required_answers_lists_each_error(client, call, candidate
         "country_of_residence",
         "cv",
     }
+
+
+def test_apply_edit_form_is_bound_to_the_application(client, call, candidate):
+    application = ApplicationFactory(call=call, user=candidate, motivation="Saved motivation")
+    client.force_login(candidate)
+
+    response = client.get(reverse("roundtables:apply", kwargs={"slug": call.slug}))
+
+    form = response.context["form"]
+    assert form.instance == application
+    assert (form["motivation"].value(), form["languages"].value()) == ("Saved motivation", ["en"])
+    assert form.fields["cv"].required is False
+
+
+@pytest.mark.parametrize(
+    ("gender", "description", "errors"),
+    [
+        ("self-described", " ", ["Please describe your gender, or choose another answer."]),
+        ("woman", "Woman", ["Choose “I describe myself” to give a description of your gender."]),
+        ("self-described", "Two-spirit", None),
+    ],
+)
+def test_application_clean_applies_the_gender_rule(call, gender, description, errors):
+    application = ApplicationFactory.build(
+        call=call, gender=gender, gender_self_description=description
+    )
+
+    if errors is None:
+        application.clean()
+    else:
+        with pytest.raises(ValidationError) as caught:
+            application.clean()
+        assert caught.value.message_dict == {"gender_self_description": errors}
 
 
 def test_apply_edit_keeps_the_cv_when_none_is_uploaded(client, call, candidate):
@@ -519,11 +553,11 @@ def test_cv_download_by_selector_uses_the_original_name(client, call, selector):
     assert response["Content-Disposition"] == 'attachment; filename="Amina.pdf"'
 
 
-def test_cv_download_in_anonymised_review_hides_the_file_name(client, reviewer, call):
-    call.anonymised_review = True
+def test_cv_download_in_anonymised_assessment_hides_the_file_name(client, assessor, call):
+    call.anonymised_assessment = True
     call.save()
     application = ApplicationFactory(call=call, cv_original_name="Amina Diallo.pdf")
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 
@@ -534,10 +568,10 @@ def test_cv_download_in_anonymised_review_hides_the_file_name(client, reviewer, 
     )
 
 
-def test_cv_download_by_recused_reviewer_is_not_found(client, reviewer, call):
-    application = ApplicationFactory(call=call, status=ApplicationStatus.UNDER_REVIEW)
-    services.recusal_create(application=application, reviewer=reviewer)
-    client.force_login(reviewer)
+def test_cv_download_by_recused_assessor_is_not_found(client, assessor, call):
+    application = ApplicationFactory(call=call, status=ApplicationStatus.UNDER_ASSESSMENT)
+    services.recusal_create(application=application, assessor=assessor)
+    client.force_login(assessor)
 
     response = client.get(reverse("roundtables:cv", kwargs={"pk": application.pk}))
 

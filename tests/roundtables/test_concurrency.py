@@ -4,9 +4,9 @@ fill more places than the call has; a double-clicked submission makes one applic
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection
 
+from core.errors import DomainError
 from gcm.models import Sector
 from roundtables.enums import ApplicationStatus
 from roundtables.models import Application
@@ -31,7 +31,7 @@ def run_together(*targets):
         try:
             target()
             outcomes.append("ok")
-        except ValidationError:
+        except DomainError:
             outcomes.append("refused")
         finally:
             connection.close()
@@ -75,8 +75,8 @@ def test_double_submission_makes_one_application():
     }
 
     outcomes = run_together(
-        lambda: services.application_submit(call=call, user=user, data=data, cv=pdf_upload()),
-        lambda: services.application_submit(call=call, user=user, data=data, cv=pdf_upload()),
+        lambda: services.application_submit(call=call, user=user, **data, cv=pdf_upload()),
+        lambda: services.application_submit(call=call, user=user, **data, cv=pdf_upload()),
     )
 
     assert outcomes == ["ok", "ok"]

@@ -2,12 +2,12 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import RegionalReview
+from core.errors import DomainError
 from gcm.models import Objective
 from outbox.models import OutgoingMail
 from roundtables.enums import InputStatus
@@ -72,9 +72,7 @@ def test_input_submit_snapshots_sector_country_and_attribution(
     objectives = Objective.objects.filter(number__in=[15, 16])
 
     with django_capture_on_commit_callbacks(execute=True):
-        item = services.input_submit(
-            review=review, author=author, data=data(), objectives=objectives
-        )
+        item = services.input_submit(review=review, author=author, **data(), objectives=objectives)
 
     assert item.status == InputStatus.SUBMITTED
     assert item.attributed_to == "Migrant Voices Network"
@@ -91,7 +89,7 @@ def test_input_submit_snapshots_sector_country_and_attribution(
 )
 def test_input_submit_attribution_choices(review, author, attribution, expected):
     item = services.input_submit(
-        review=review, author=author, data=data(attribution=attribution), objectives=[]
+        review=review, author=author, **data(attribution=attribution), objectives=[]
     )
 
     assert item.attributed_to == expected
@@ -100,19 +98,20 @@ def test_input_submit_attribution_choices(review, author, attribution, expected)
 def test_input_submit_after_the_deadline_is_refused(review, author):
     after = review.inputs_deadline + dt.timedelta(seconds=1)
 
-    with pytest.raises(ValidationError) as caught:
-        services.input_submit(review=review, author=author, data=data(), objectives=[], now=after)
+    with pytest.raises(DomainError) as caught:
+        services.input_submit(review=review, author=author, **data(), objectives=[], now=after)
 
-    assert caught.value.messages == ["The deadline for written inputs to this review has passed."]
+    assert caught.value.message == "The deadline for written inputs to this review has passed."
+    assert caught.value.code == "closed"
 
 
 def test_input_submit_to_a_review_without_deadline_is_refused(author):
     review = ReviewFactory(inputs_deadline=None)
 
-    with pytest.raises(ValidationError) as caught:
-        services.input_submit(review=review, author=author, data=data(), objectives=[])
+    with pytest.raises(DomainError) as caught:
+        services.input_submit(review=review, author=author, **data(), objectives=[])
 
-    assert caught.value.messages == ["This review does not take written inputs."]
+    assert caught.value.message == "This review does not take written inputs."
 
 
 def test_input_accept_tells_the_author(review, author, django_capture_on_commit_callbacks):
@@ -129,12 +128,126 @@ def test_input_accept_tells_the_author(review, author, django_capture_on_commit_
     assert "As you agreed, it is now published on the site." in mail.outbox[0].body
 
 
+def test_input_accept_twice_tells_the_author_once(
+    review, author, django_capture_on_commit_callbacks
+):
+    item = InputFactory(review=review, author=author)
+    staff = StaffFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.input_accept(stakeholder_input=item, by=staff)
+        services.input_accept(stakeholder_input=item, by=staff)
+
+    assert len(mail.outbox) == 1
+
+
+def test_input_accept_of_a_merged_input_is_refused(review, author):
+    kept = InputFactory(review=review)
+    item = InputFactory(review=review, author=author, status=InputStatus.MERGED, merged_into=kept)
+
+    with pytest.raises(DomainError) as caught:
+        services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    assert (caught.value.code, caught.value.message) == (
+        "transition",
+        "This input has been merged into another one: that decision is final.",
+    )
+    item.refresh_from_db()
+    assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
+    assert OutgoingMail.objects.count() == 0
+
+
+@pytest.mark.parametrize("decision", ["reject", "merge"])
+def test_input_moderation_of_a_merged_input_is_refused(review, decision):
+    kept = InputFactory(review=review)
+    item = InputFactory(review=review, status=InputStatus.MERGED, merged_into=kept)
+    staff = StaffFactory()
+    other = InputFactory(review=review)
+    act = {
+        "reject": lambda: services.input_reject(
+            stakeholder_input=item, by=staff, reason="Off topic."
+        ),
+        "merge": lambda: services.input_merge(duplicate=item, into=other, by=staff),
+    }[decision]
+
+    with pytest.raises(DomainError) as caught:
+        act()
+
+    assert caught.value.code == "transition"
+    item.refresh_from_db()
+    assert (item.status, item.merged_into, item.rejection_reason) == (
+        InputStatus.MERGED,
+        kept,
+        "",
+    )
+
+
+def test_input_reject_of_an_accepted_input_reconsiders_it(review, author):
+    item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
+
+    services.input_reject(stakeholder_input=item, by=StaffFactory(), reason="Abusive.")
+
+    item.refresh_from_db()
+    assert (item.status, item.rejection_reason, item.is_published) == (
+        InputStatus.REJECTED,
+        "Abusive.",
+        False,
+    )
+
+
+def test_input_accept_of_a_rejected_input_reconsiders_it(review, author):
+    item = InputFactory(
+        review=review, author=author, status=InputStatus.REJECTED, rejection_reason="Late."
+    )
+
+    services.input_accept(stakeholder_input=item, by=StaffFactory())
+
+    item.refresh_from_db()
+    assert (item.status, item.rejection_reason) == (InputStatus.ACCEPTED, "")
+
+
+def test_input_reject_of_a_rejected_input_is_refused(review, author):
+    item = InputFactory(
+        review=review, author=author, status=InputStatus.REJECTED, rejection_reason="Late."
+    )
+
+    with pytest.raises(DomainError) as caught:
+        services.input_reject(stakeholder_input=item, by=StaffFactory(), reason="Other.")
+
+    assert caught.value.message == "This input has already been moderated that way."
+    item.refresh_from_db()
+    assert item.rejection_reason == "Late."
+
+
+def test_input_merge_of_a_rejected_duplicate_is_refused(review):
+    kept = InputFactory(review=review, objectives=[15])
+    item = InputFactory(review=review, status=InputStatus.REJECTED, objectives=[16])
+
+    with pytest.raises(DomainError) as caught:
+        services.input_merge(duplicate=item, into=kept, by=StaffFactory())
+
+    assert caught.value.message == (
+        "A rejected input cannot be merged. Accept it first if it is a duplicate."
+    )
+    assert [o.number for o in kept.objectives.all()] == [15]
+
+
+def test_input_merge_of_an_accepted_duplicate_is_allowed(review):
+    kept = InputFactory(review=review, status=InputStatus.ACCEPTED)
+    item = InputFactory(review=review, status=InputStatus.ACCEPTED)
+
+    services.input_merge(duplicate=item, into=kept, by=StaffFactory())
+
+    item.refresh_from_db()
+    assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
+
+
 def test_input_reject_needs_a_reason_and_sends_it(
     review, author, django_capture_on_commit_callbacks
 ):
     item = InputFactory(review=review, author=author)
     staff = StaffFactory()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.input_reject(stakeholder_input=item, by=staff, reason="  ")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -172,8 +285,10 @@ def test_input_merge_refuses_bad_targets(review, case):
         "rejected": InputFactory(review=review, status=InputStatus.REJECTED),
     }[case]
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError) as caught:
         services.input_merge(duplicate=item, into=target, by=staff)
+
+    assert caught.value.field == "into"
 
     item.refresh_from_db()
     assert item.status == InputStatus.SUBMITTED
@@ -185,7 +300,7 @@ def test_input_set_source_only_to_a_session_of_the_same_review(review):
     other = SessionFactory()
 
     services.input_set_source(stakeholder_input=item, session=same)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.input_set_source(stakeholder_input=item, session=other)
 
     item.refresh_from_db()
@@ -195,15 +310,15 @@ def test_input_set_source_only_to_a_session_of_the_same_review(review):
 def test_input_update_after_moderation_is_refused(review, author):
     item = InputFactory(review=review, author=author, status=InputStatus.ACCEPTED)
 
-    with pytest.raises(ValidationError):
-        services.input_update(stakeholder_input=item, data=data(), objectives=[])
+    with pytest.raises(DomainError):
+        services.input_update(stakeholder_input=item, **data(), objectives=[])
 
 
 def test_input_withdraw_deletes_it_and_its_attachment(
     review, author, django_capture_on_commit_callbacks
 ):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     storage, name = item.attachment.storage, item.attachment.name
 
@@ -300,6 +415,43 @@ def test_input_edit_by_its_author(client, review, author):
     assert item.title == "A better title"
 
 
+def test_input_edit_form_is_bound_to_the_saved_input(client, review, author):
+    item = InputFactory(review=review, author=author, title="Saved title", objectives=[15, 16])
+    client.force_login(author)
+
+    response = client.get(reverse("roundtables:input_edit", kwargs={"pk": item.pk}))
+
+    form = response.context["form"]
+    assert form.instance == item
+    assert (form["title"].value(), sorted(form["objectives"].value())) == (
+        "Saved title",
+        sorted(Objective.objects.filter(number__in=[15, 16]).values_list("pk", flat=True)),
+    )
+    assert "review" not in form.fields
+    assert "remove_attachment" not in form.fields
+
+
+def test_input_edit_keeps_or_removes_the_attachment(
+    client, review, author, django_capture_on_commit_callbacks
+):
+    item = services.input_submit(
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
+    )
+    storage, name = item.attachment.storage, item.attachment.name
+    client.force_login(author)
+    url = reverse("roundtables:input_edit", kwargs={"pk": item.pk})
+
+    client.post(url, form_data(review, title="Kept"))
+    item.refresh_from_db()
+    kept = item.attachment.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, form_data(review, title="Removed", remove_attachment="on"))
+
+    item.refresh_from_db()
+    assert (kept, item.title, item.attachment.name) == (name, "Removed", "")
+    assert not storage.exists(name)
+
+
 def test_input_edit_of_someone_elses_input_is_not_found(client, review, author):
     item = InputFactory(review=review)
     client.force_login(author)
@@ -326,7 +478,7 @@ def test_my_inputs_constant_queries(client, review, author, django_assert_num_qu
 
 def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     url = reverse("roundtables:input_attachment", kwargs={"pk": item.pk})
 
@@ -342,7 +494,7 @@ def test_attachment_of_an_unpublished_input_only_for_author_and_staff(client, re
 
 def test_attachment_of_a_published_input_is_public(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(), objectives=[], attachment=pdf_upload()
+        review=review, author=author, **data(), objectives=[], attachment=pdf_upload()
     )
     services.input_accept(stakeholder_input=item, by=StaffFactory())
 
@@ -403,7 +555,7 @@ def test_public_inputs_filtered_by_objective_and_roundtable(client, review, clus
 
 def test_public_inputs_anonymous_attribution_shows_sector_not_name(client, review, author):
     item = services.input_submit(
-        review=review, author=author, data=data(attribution="anonymous"), objectives=[]
+        review=review, author=author, **data(attribution="anonymous"), objectives=[]
     )
     services.input_accept(stakeholder_input=item, by=StaffFactory())
 
@@ -498,6 +650,24 @@ def test_moderate_merge_and_note_source_through_the_page(client, review):
     assert (item.status, item.merged_into) == (InputStatus.MERGED, kept)
 
 
+def test_moderate_accept_of_a_merged_input_says_why(client, review):
+    item = InputFactory(
+        review=review, status=InputStatus.MERGED, merged_into=InputFactory(review=review)
+    )
+    client.force_login(moderator())
+
+    response = client.post(
+        reverse("roundtables:moderate", kwargs={"pk": item.pk}), {"decision": "accept"}
+    )
+
+    assert response.status_code == 200
+    assert "This input has been merged into another one: that decision is final." in (
+        response.content.decode()
+    )
+    item.refresh_from_db()
+    assert item.status == InputStatus.MERGED
+
+
 def test_moderate_unknown_decision_is_a_message(client, review):
     item = InputFactory(review=review)
     client.force_login(moderator())
@@ -586,3 +756,29 @@ def test_admin_accept_action_uses_the_service(client, review, django_capture_on_
     assert response.status_code == 302
     assert item.status == InputStatus.ACCEPTED
     assert OutgoingMail.objects.filter(to=item.author.email).count() == 1
+
+
+def test_admin_accept_action_reports_a_refused_input_and_accepts_the_others(client, review):
+    merged = InputFactory(
+        review=review,
+        title="Merged one",
+        status=InputStatus.MERGED,
+        merged_into=InputFactory(review=review),
+    )
+    fresh = InputFactory(review=review)
+    client.force_login(StaffFactory())
+
+    response = client.post(
+        reverse("admin:roundtables_stakeholderinput_changelist"),
+        {"action": "accept_inputs", "_selected_action": [merged.pk, fresh.pk]},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert "Merged one: This input has been merged into another one: that decision is final." in (
+        html
+    )
+    assert "1 inputs accepted." in html
+    fresh.refresh_from_db()
+    merged.refresh_from_db()
+    assert (fresh.status, merged.status) == (InputStatus.ACCEPTED, InputStatus.MERGED)

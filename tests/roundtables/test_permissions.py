@@ -12,12 +12,12 @@ from django.utils import timezone
 from roundtables.enums import ApplicationStatus
 from tests.factories import ReviewFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import ApplicationFactory, CallFactory, InputFactory, close_call
-from tests.roundtables.conftest import reviewer_for
+from tests.roundtables.conftest import assessor_for
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "login"
-ROLES = ("anonymous", "stakeholder", "owner", "staff", "reviewer", "moderator", "selector")
+ROLES = ("anonymous", "stakeholder", "owner", "staff", "assessor", "moderator", "selector")
 
 
 @pytest.fixture
@@ -25,7 +25,9 @@ def world():
     review = ReviewFactory(inputs_deadline=timezone.now() + dt.timedelta(days=5))
     call = close_call(CallFactory(review=review))
     owner = stakeholder()
-    application = ApplicationFactory(call=call, user=owner, status=ApplicationStatus.UNDER_REVIEW)
+    application = ApplicationFactory(
+        call=call, user=owner, status=ApplicationStatus.UNDER_ASSESSMENT
+    )
     own_input = InputFactory(review=review, author=owner)
     moderator = UserFactory(is_staff=True)
     moderator.user_permissions.add(
@@ -37,7 +39,7 @@ def world():
         "stakeholder": stakeholder(),
         "owner": owner,
         "staff": UserFactory(is_staff=True),
-        "reviewer": reviewer_for(call),
+        "assessor": assessor_for(call),
         "moderator": moderator,
         "selector": StaffFactory(),
     }
@@ -56,19 +58,19 @@ def routes(world):
         "call": (reverse("roundtables:call", kwargs={"slug": slug}), {}),
         "input_new": (
             reverse("roundtables:input_new"),
-            {"anonymous": LOGIN, "staff": 302, "reviewer": 302, "moderator": 302, "selector": 302},
+            {"anonymous": LOGIN, "staff": 302, "assessor": 302, "moderator": 302, "selector": 302},
         ),
         "my_inputs": (
             reverse("roundtables:my_inputs"),
-            {"anonymous": LOGIN, "staff": 302, "reviewer": 302, "moderator": 302, "selector": 302},
+            {"anonymous": LOGIN, "staff": 302, "assessor": 302, "moderator": 302, "selector": 302},
         ),
         "my_applications": (
             reverse("roundtables:my_applications"),
-            {"anonymous": LOGIN, "staff": 302, "reviewer": 302, "moderator": 302, "selector": 302},
+            {"anonymous": LOGIN, "staff": 302, "assessor": 302, "moderator": 302, "selector": 302},
         ),
         "input_edit": (
             reverse("roundtables:input_edit", kwargs={"pk": item}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 200, "staff": 302, "reviewer": 302,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 200, "staff": 302, "assessor": 302,
              "moderator": 302, "selector": 302},
         ),
         "input_attachment": (
@@ -78,47 +80,47 @@ def routes(world):
         ),
         "cv": (
             reverse("roundtables:cv", kwargs={"pk": app}),
-            {"anonymous": 404, "stakeholder": 404, "owner": 200, "staff": 404, "reviewer": 200,
+            {"anonymous": 404, "stakeholder": 404, "owner": 200, "staff": 404, "assessor": 200,
              "moderator": 404, "selector": 200},
         ),
         "staff_home": (
             reverse("roundtables:staff_home"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 200, "reviewer": 200,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 200, "assessor": 200,
              "moderator": 200, "selector": 200},
         ),
         "moderation": (
             reverse("roundtables:moderation"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
              "moderator": 200, "selector": 200},
         ),
         "moderate": (
             reverse("roundtables:moderate", kwargs={"pk": item}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
              "moderator": 200, "selector": 200},
         ),
         "analysis": (
             reverse("roundtables:analysis"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
              "moderator": 200, "selector": 200},
         ),
-        "review_list": (
-            reverse("roundtables:review_list", kwargs={"slug": slug}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 200,
+        "assessment_list": (
+            reverse("roundtables:assessment_list", kwargs={"slug": slug}),
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 200,
              "moderator": 404, "selector": 404},
         ),
-        "review": (
-            reverse("roundtables:review", kwargs={"slug": slug, "pk": app}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 200,
+        "assess": (
+            reverse("roundtables:assess", kwargs={"slug": slug, "pk": app}),
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 200,
              "moderator": 404, "selector": 404},
         ),
         "selection": (
             reverse("roundtables:selection", kwargs={"slug": slug}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
              "moderator": 404, "selector": 200},
         ),
         "export": (
             reverse("roundtables:export", kwargs={"slug": slug, "fmt": "xlsx"}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "reviewer": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
              "moderator": 404, "selector": 200},
         ),
     }  # fmt: skip

@@ -214,17 +214,17 @@ def test_admin_application_change_page_links_the_cv_and_history(client):
     assert reverse("roundtables:cv", kwargs={"pk": application.pk}) in response.content.decode()
 
 
-def test_admin_start_review_action_reports_refusal(client):
+def test_admin_start_assessment_action_reports_refusal(client):
     call = CallFactory()
     client.force_login(StaffFactory())
 
     response = client.post(
         reverse("admin:roundtables_rapporteurcall_changelist"),
-        {"action": "start_review", "_selected_action": [call.pk]},
+        {"action": "start_assessment", "_selected_action": [call.pk]},
         follow=True,
     )
 
-    assert "The review starts after the deadline" in response.content.decode()
+    assert "The assessment starts after the deadline" in response.content.decode()
 
 
 # A member State of each commission, and a country that is not a member of it.

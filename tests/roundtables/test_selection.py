@@ -3,9 +3,9 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.errors import DomainError
 from gcm.models import Region, Sector
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus
@@ -13,7 +13,7 @@ from roundtables.models import Application, Recusal, Score
 from roundtables.services import rapporteur as services
 from tests.factories import ReviewFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import ApplicationFactory, CallFactory, close_call
-from tests.roundtables.conftest import reviewer_for
+from tests.roundtables.conftest import assessor_for
 
 pytestmark = pytest.mark.django_db
 
@@ -37,45 +37,45 @@ def statuses(call) -> dict:
 # --- Status services ---------------------------------------------------------------------
 
 
-def test_start_review_before_the_deadline_is_refused(call, selector):
+def test_start_assessment_before_the_deadline_is_refused(call, selector):
     applicant(call)
 
-    with pytest.raises(ValidationError) as caught:
-        services.call_start_review(call=call, by=selector)
+    with pytest.raises(DomainError) as caught:
+        services.call_start_assessment(call=call, by=selector)
 
-    assert caught.value.messages == [
-        "The review starts after the deadline; applications can still change until then."
-    ]
+    assert caught.value.message == (
+        "The assessment starts after the deadline; applications can still change until then."
+    )
 
 
-def test_start_review_moves_submitted_applications_and_tells_each_candidate(
+def test_start_assessment_moves_submitted_applications_and_tells_each_candidate(
     closed_call, selector, django_capture_on_commit_callbacks
 ):
     first = applicant(closed_call, language="fr")
     second = applicant(closed_call)
 
     with django_capture_on_commit_callbacks(execute=True):
-        moved = services.call_start_review(call=closed_call, by=selector)
+        moved = services.call_start_assessment(call=closed_call, by=selector)
 
     assert moved == 2
-    assert set(statuses(closed_call).values()) == {S.UNDER_REVIEW}
+    assert set(statuses(closed_call).values()) == {S.UNDER_ASSESSMENT}
     stored = {m.to: (m.language, m.subject) for m in OutgoingMail.objects.all()}
     assert stored[first.user.email][0] == "fr"
-    assert stored[first.user.email][1].endswith("En cours d\u2019examen")
+    assert stored[first.user.email][1].endswith("En cours d\u2019\u00e9valuation")
     assert stored[second.user.email] == (
         "en",
-        f"Your application {second.reference}: Under review",
+        f"Your application {second.reference}: Under assessment",
     )
     assert len(mail.outbox) == 2
     closed_call.refresh_from_db()
-    assert closed_call.review_started_at is not None
+    assert closed_call.assessment_started_at is not None
 
 
-def test_start_review_twice_moves_nothing_the_second_time(closed_call, selector):
+def test_start_assessment_twice_moves_nothing_the_second_time(closed_call, selector):
     applicant(closed_call)
-    services.call_start_review(call=closed_call, by=selector)
+    services.call_start_assessment(call=closed_call, by=selector)
 
-    assert services.call_start_review(call=closed_call, by=selector) == 0
+    assert services.call_start_assessment(call=closed_call, by=selector) == 0
 
 
 def test_shortlist_save_adds_and_removes_and_records_history(closed_call, selector):
@@ -88,13 +88,13 @@ def test_shortlist_save_adds_and_removes_and_records_history(closed_call, select
 
     assert (added, removed) == (1, 1)
     assert statuses(closed_call) == {
-        a.reference: S.UNDER_REVIEW,
+        a.reference: S.UNDER_ASSESSMENT,
         b.reference: S.SHORTLISTED,
         c.reference: S.SHORTLISTED,
     }
     assert list(
         Application.objects.get(pk=a.pk).status_changes.values_list("to_status", flat=True)
-    ) == ["under-review", "shortlisted", "under-review"]
+    ) == ["under-assessment", "shortlisted", "under-assessment"]
     assert Application.objects.get(pk=b.pk).shortlisted is True
     assert Application.objects.get(pk=a.pk).shortlisted is False
 
@@ -102,7 +102,7 @@ def test_shortlist_save_adds_and_removes_and_records_history(closed_call, select
 def test_shortlist_save_with_an_application_of_another_call_is_refused(closed_call, selector):
     other = ApplicationFactory()
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.shortlist_save(call=closed_call, by=selector, application_ids=[other.pk])
 
 
@@ -126,20 +126,70 @@ def test_select_more_than_the_places_is_refused(closed_call, selector):
     services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk, b.pk])
     services.application_select(application=a, by=selector)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.application_select(application=b, by=selector)
 
-    assert caught.value.messages == [
+    assert caught.value.message == (
         "All 1 places are filled. Undo a selection before selecting someone else."
-    ]
+    )
+    assert caught.value.code == "full"
 
 
 def test_select_a_candidate_not_on_the_shortlist_is_refused(closed_call, selector):
     a = applicant(closed_call)
-    services.call_start_review(call=closed_call, by=selector)
+    services.call_start_assessment(call=closed_call, by=selector)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.application_select(application=a, by=selector)
+
+
+def test_select_a_selected_candidate_again_is_refused(closed_call, selector):
+    a = applicant(closed_call)
+    services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk])
+    services.application_select(application=a, by=selector)
+    closed_call.places = 2
+    closed_call.save()
+
+    with pytest.raises(DomainError) as caught:
+        services.application_select(application=a, by=selector)
+
+    assert (caught.value.code, caught.value.message) == (
+        "transition",
+        "Only a shortlisted candidate can be selected.",
+    )
+    assert a.status_changes.count() == 3
+
+
+def test_unselect_a_candidate_who_is_not_selected_is_refused(closed_call, selector):
+    a = applicant(closed_call)
+    services.shortlist_save(call=closed_call, by=selector, application_ids=[a.pk])
+
+    with pytest.raises(DomainError) as caught:
+        services.application_unselect(application=a, by=selector)
+
+    assert caught.value.message == "This candidate is not selected."
+    assert Application.objects.get(pk=a.pk).status == S.SHORTLISTED
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (S.SUBMITTED, False),
+        (S.UNDER_ASSESSMENT, False),
+        (S.SHORTLISTED, True),
+        (S.SELECTED, True),
+        (S.NOT_SELECTED, False),
+    ],
+)
+def test_application_shortlisted_follows_the_status(status, expected):
+    assert Application(status=status).shortlisted is expected
+
+
+def test_application_transitions_end_with_the_confirmed_selection():
+    from roundtables.enums import APPLICATION_TRANSITIONS
+
+    assert APPLICATION_TRANSITIONS.targets(S.NOT_SELECTED) == frozenset()
+    assert APPLICATION_TRANSITIONS.targets(S.SELECTED) == {S.SHORTLISTED}
 
 
 def test_unselect_puts_the_candidate_back_on_the_shortlist(closed_call, selector):
@@ -175,17 +225,17 @@ def test_confirm_tells_every_other_candidate_and_is_final(
         [shortlisted.user.email, other.user.email]
     )
     assert "you have not been selected" in mail.outbox[0].body
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.shortlist_save(call=closed_call, by=selector, application_ids=[])
 
 
 def test_confirm_without_a_selected_candidate_is_refused(closed_call, selector):
     applicant(closed_call)
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.selection_confirm(call=closed_call, by=selector)
 
-    assert caught.value.messages == ["Select at least one candidate before confirming."]
+    assert caught.value.message == "Select at least one candidate before confirming."
 
 
 # --- Scores and recusals -------------------------------------------------------------------
@@ -195,67 +245,67 @@ def _scores(call, value=4):
     return {criterion.pk: (value, f"Comment {value}") for criterion in call.criteria.all()}
 
 
-def test_score_save_records_each_criterion_and_updates_on_resave(closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
-    services.score_save(application=application, reviewer=reviewer, scores=_scores(closed_call))
+def test_score_save_records_each_criterion_and_updates_on_resave(closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
+    services.score_save(application=application, assessor=assessor, scores=_scores(closed_call))
 
     services.score_save(
-        application=application, reviewer=reviewer, scores=_scores(closed_call, value=2)
+        application=application, assessor=assessor, scores=_scores(closed_call, value=2)
     )
 
     assert sorted(Score.objects.values_list("value", flat=True)) == [2, 2]
 
 
-def test_score_save_missing_a_criterion_is_refused(closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
+def test_score_save_missing_a_criterion_is_refused(closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
     first = closed_call.criteria.first()
 
-    with pytest.raises(ValidationError) as caught:
-        services.score_save(application=application, reviewer=reviewer, scores={first.pk: (3, "")})
+    with pytest.raises(DomainError) as caught:
+        services.score_save(application=application, assessor=assessor, scores={first.pk: (3, "")})
 
-    assert caught.value.messages == ["Score every criterion from 1 to 5."]
+    assert caught.value.message == "Score every criterion from 1 to 5."
 
 
-def test_score_save_out_of_range_is_refused(closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
+def test_score_save_out_of_range_is_refused(closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.score_save(
-            application=application, reviewer=reviewer, scores=_scores(closed_call, value=6)
+            application=application, assessor=assessor, scores=_scores(closed_call, value=6)
         )
 
     assert Score.objects.count() == 0
 
 
-def test_recusal_withdraws_the_reviewers_scores_and_blocks_scoring(closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
-    services.score_save(application=application, reviewer=reviewer, scores=_scores(closed_call))
+def test_recusal_withdraws_the_assessors_scores_and_blocks_scoring(closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
+    services.score_save(application=application, assessor=assessor, scores=_scores(closed_call))
 
-    services.recusal_create(application=application, reviewer=reviewer, reason="Colleague")
+    services.recusal_create(application=application, assessor=assessor, reason="Colleague")
 
     assert Score.objects.count() == 0
     assert Recusal.objects.get().reason == "Colleague"
-    with pytest.raises(ValidationError):
-        services.score_save(application=application, reviewer=reviewer, scores=_scores(closed_call))
+    with pytest.raises(DomainError):
+        services.score_save(application=application, assessor=assessor, scores=_scores(closed_call))
 
 
-# --- Review pages ------------------------------------------------------------------------
+# --- Assessment pages --------------------------------------------------------------------
 
 
-def test_review_page_in_anonymised_review_shows_no_name_email_or_cv_file_name(
-    client, closed_call, reviewer
+def test_assessment_page_in_anonymised_assessment_shows_no_name_email_or_cv_file_name(
+    client, closed_call, assessor
 ):
-    closed_call.anonymised_review = True
+    closed_call.anonymised_assessment = True
     closed_call.save()
     user = stakeholder(user__name="Amina Diallo", user__email="amina.diallo@example.org")
     application = ApplicationFactory(
-        call=closed_call, user=user, status=S.UNDER_REVIEW, cv_original_name="Diallo-CV.pdf"
+        call=closed_call, user=user, status=S.UNDER_ASSESSMENT, cv_original_name="Diallo-CV.pdf"
     )
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
-    listing = client.get(reverse("roundtables:review_list", kwargs={"slug": closed_call.slug}))
+    listing = client.get(reverse("roundtables:assessment_list", kwargs={"slug": closed_call.slug}))
     detail = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk})
     )
 
     for response in (listing, detail):
@@ -268,26 +318,26 @@ def test_review_page_in_anonymised_review_shows_no_name_email_or_cv_file_name(
     assert f"cv-{application.reference}.pdf" in detail.content.decode()
 
 
-def test_review_page_without_anonymisation_shows_the_name(client, closed_call, reviewer):
+def test_assessment_page_without_anonymisation_shows_the_name(client, closed_call, assessor):
     user = stakeholder(user__name="Amina Diallo")
-    application = ApplicationFactory(call=closed_call, user=user, status=S.UNDER_REVIEW)
-    client.force_login(reviewer)
+    application = ApplicationFactory(call=closed_call, user=user, status=S.UNDER_ASSESSMENT)
+    client.force_login(assessor)
 
     response = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk})
     )
 
     assert "Amina Diallo" in response.content.decode()
 
 
-def test_review_page_hides_sensitive_answers_from_reviewers(client, closed_call, reviewer):
+def test_assessment_page_hides_sensitive_answers_from_assessors(client, closed_call, assessor):
     application = applicant(
-        closed_call, status=S.UNDER_REVIEW, lived_migration_experience="yes", gender="woman"
+        closed_call, status=S.UNDER_ASSESSMENT, lived_migration_experience="yes", gender="woman"
     )
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
     response = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk})
     )
 
     html = response.content.decode()
@@ -295,17 +345,17 @@ def test_review_page_hides_sensitive_answers_from_reviewers(client, closed_call,
     assert "Woman" not in html
 
 
-def test_review_page_scoring_saves_scores(client, closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
+def test_assessment_page_scoring_saves_scores(client, closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
     criteria = list(closed_call.criteria.all())
     data = {"action": "score"}
     for criterion in criteria:
         data[f"score-score_{criterion.pk}"] = "5"
         data[f"score-comment_{criterion.pk}"] = '=HYPERLINK("http://x")'
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
     response = client.post(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk}),
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk}),
         data,
     )
 
@@ -313,12 +363,12 @@ def test_review_page_scoring_saves_scores(client, closed_call, reviewer):
     assert list(Score.objects.values_list("value", flat=True)) == [5, 5]
 
 
-def test_review_page_scoring_without_scores_shows_errors(client, closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
-    client.force_login(reviewer)
+def test_assessment_page_scoring_without_scores_shows_errors(client, closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
+    client.force_login(assessor)
 
     response = client.post(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk}),
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk}),
         {"action": "score"},
     )
 
@@ -327,55 +377,59 @@ def test_review_page_scoring_without_scores_shows_errors(client, closed_call, re
     assert Score.objects.count() == 0
 
 
-def test_review_page_recuse(client, closed_call, reviewer):
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
-    client.force_login(reviewer)
+def test_assessment_page_recuse(client, closed_call, assessor):
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
+    client.force_login(assessor)
 
     response = client.post(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk}),
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk}),
         {"action": "recuse", "recuse-reason": "Former colleague"},
     )
 
     assert response.status_code == 302
-    assert Recusal.objects.get().reviewer == reviewer
+    assert Recusal.objects.get().assessor == assessor
 
 
-def test_review_pages_of_a_call_one_does_not_review_are_not_found(client, closed_call):
+def test_assessment_pages_of_a_call_one_does_not_assess_are_not_found(client, closed_call):
     other_call = CallFactory()
-    outsider = reviewer_for(other_call)
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
+    outsider = assessor_for(other_call)
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
     client.force_login(outsider)
 
-    listing = client.get(reverse("roundtables:review_list", kwargs={"slug": closed_call.slug}))
+    listing = client.get(reverse("roundtables:assessment_list", kwargs={"slug": closed_call.slug}))
     detail = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk})
     )
 
     assert (listing.status_code, detail.status_code) == (404, 404)
 
 
-def test_review_page_of_an_application_of_another_call_is_not_found(client, closed_call, reviewer):
-    other = ApplicationFactory(status=S.UNDER_REVIEW)
-    client.force_login(reviewer)
+def test_assessment_page_of_an_application_of_another_call_is_not_found(
+    client, closed_call, assessor
+):
+    other = ApplicationFactory(status=S.UNDER_ASSESSMENT)
+    client.force_login(assessor)
 
     response = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": other.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": other.pk})
     )
 
     assert response.status_code == 404
 
 
 @pytest.mark.parametrize("count", [1, 8])
-def test_review_list_constant_queries(
-    client, closed_call, reviewer, django_assert_num_queries, count
+def test_assessment_list_constant_queries(
+    client, closed_call, assessor, django_assert_num_queries, count
 ):
     for _index in range(count):
-        applicant(closed_call, status=S.UNDER_REVIEW)
-    client.force_login(reviewer)
+        applicant(closed_call, status=S.UNDER_ASSESSMENT)
+    client.force_login(assessor)
 
-    # session, user, call, permission checks (3), reviewers, applications
+    # session, user, call, permission checks (3), assessors, applications
     with django_assert_num_queries(8):
-        response = client.get(reverse("roundtables:review_list", kwargs={"slug": closed_call.slug}))
+        response = client.get(
+            reverse("roundtables:assessment_list", kwargs={"slug": closed_call.slug})
+        )
 
     assert len(response.context["applications"]) == count
 
@@ -447,10 +501,10 @@ def test_selection_page_shows_the_shortlist_balance_beside_the_pool(client, clos
 
 def test_selection_page_ranks_by_mean_score(client, closed_call, selector):
     low, high, unscored = (applicant(closed_call) for _ in range(3))
-    services.call_start_review(call=closed_call, by=selector)
-    reviewer = reviewer_for(closed_call)
-    services.score_save(application=low, reviewer=reviewer, scores=_scores(closed_call, 2))
-    services.score_save(application=high, reviewer=reviewer, scores=_scores(closed_call, 5))
+    services.call_start_assessment(call=closed_call, by=selector)
+    assessor = assessor_for(closed_call)
+    services.score_save(application=low, assessor=assessor, scores=_scores(closed_call, 2))
+    services.score_save(application=high, assessor=assessor, scores=_scores(closed_call, 5))
     client.force_login(selector)
 
     response = client.get(reverse("roundtables:selection", kwargs={"slug": closed_call.slug}))
@@ -480,7 +534,7 @@ def test_selection_page_constant_queries(
 
 
 def test_selection_page_anonymised_hides_names_until_confirmed(client, closed_call, selector):
-    closed_call.anonymised_review = True
+    closed_call.anonymised_assessment = True
     closed_call.save()
     chosen = ApplicationFactory(
         call=closed_call, user=stakeholder(user__name="Amina Diallo"), status=S.SUBMITTED
@@ -522,7 +576,7 @@ def test_selection_action_refusal_is_a_message_not_an_error(client, call, select
     response = client.post(url, {"action": "start"}, follow=True)
 
     assert response.status_code == 200
-    assert "The review starts after the deadline" in response.content.decode()
+    assert "The assessment starts after the deadline" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -543,10 +597,10 @@ def test_selection_action_with_tampered_ids_is_not_found(client, closed_call, se
     assert response.status_code == 404
 
 
-def test_selection_pages_for_a_reviewer_without_select_permission_are_not_found(
-    client, closed_call, reviewer
+def test_selection_pages_for_an_assessor_without_select_permission_are_not_found(
+    client, closed_call, assessor
 ):
-    client.force_login(reviewer)
+    client.force_login(assessor)
 
     for name, kwargs in (
         ("roundtables:selection", {"slug": closed_call.slug}),
@@ -569,10 +623,10 @@ def _scored_call(closed_call, selector):
         user=stakeholder(user__name="@Amina", user__email="amina@example.org"),
         status=S.SUBMITTED,
     )
-    services.call_start_review(call=closed_call, by=selector)
-    reviewer = reviewer_for(closed_call, name="-Rita", email="rita@example.org")
+    services.call_start_assessment(call=closed_call, by=selector)
+    assessor = assessor_for(closed_call, name="-Rita", email="rita@example.org")
     scores = {c.pk: (4, INJECTION) for c in closed_call.criteria.all()}
-    services.score_save(application=application, reviewer=reviewer, scores=scores)
+    services.score_save(application=application, assessor=assessor, scores=scores)
     return application
 
 
@@ -595,7 +649,7 @@ def test_export_csv_escapes_formulas(client, closed_call, selector):
         "Candidate",
         "Email",
         "Status",
-        "Reviewer",
+        "Assessor",
         "Criterion",
         "Score",
         "Comment",
@@ -605,7 +659,7 @@ def test_export_csv_escapes_formulas(client, closed_call, selector):
         application.reference,
         "'@Amina",
         "amina@example.org",
-        "Under review",
+        "Under assessment",
         "'-Rita",
         "Experience",
         "4",
@@ -644,8 +698,23 @@ def test_export_xlsx_writes_text_never_formulas(client, closed_call, selector):
     assert formulas == []
 
 
+def test_export_of_an_unscored_candidate_leaves_the_means_empty(client, closed_call, selector):
+    from openpyxl import load_workbook
+
+    ApplicationFactory(call=closed_call, status=S.SUBMITTED)
+    client.force_login(selector)
+    url = reverse("roundtables:export", kwargs={"slug": closed_call.slug, "fmt": "xlsx"})
+
+    ranking = load_workbook(io.BytesIO(client.get(url).content))["Ranking"]
+
+    header = [cell.value for cell in ranking[1]]
+    row = dict(zip(header, [cell.value for cell in ranking[2]], strict=True))
+    means = [row["Mean: Experience"], row["Mean: Voice"], row["Mean score"]]
+    assert (means, row["Assessors"]) == ([None, None, None], 0)
+
+
 def test_export_anonymised_call_has_no_names(client, closed_call, selector):
-    closed_call.anonymised_review = True
+    closed_call.anonymised_assessment = True
     closed_call.save()
     _scored_call(closed_call, selector)
     client.force_login(selector)
@@ -671,14 +740,14 @@ def test_export_unknown_format_is_not_found(client, closed_call, selector):
 
 def test_staff_home_lists_only_calls_one_has_a_role_on(client, call):
     other = CallFactory()
-    staff = reviewer_for(call)
+    staff = assessor_for(call)
     client.force_login(staff)
 
     response = client.get(reverse("roundtables:staff_home"))
 
     html = response.content.decode()
-    assert reverse("roundtables:review_list", kwargs={"slug": call.slug}) in html
-    assert reverse("roundtables:review_list", kwargs={"slug": other.slug}) not in html
+    assert reverse("roundtables:assessment_list", kwargs={"slug": call.slug}) in html
+    assert reverse("roundtables:assessment_list", kwargs={"slug": other.slug}) not in html
     assert reverse("roundtables:selection", kwargs={"slug": call.slug}) not in html
 
 
@@ -698,17 +767,17 @@ def test_staff_pages_anonymous_are_sent_to_sign_in(client, call):
     assert response["Location"].startswith(reverse("account_login"))
 
 
-def test_superuser_without_reviewer_role_cannot_score(client, closed_call):
+def test_superuser_without_assessor_role_cannot_score(client, closed_call):
     boss = StaffFactory()
-    application = applicant(closed_call, status=S.UNDER_REVIEW)
+    application = applicant(closed_call, status=S.UNDER_ASSESSMENT)
     client.force_login(boss)
 
     response = client.get(
-        reverse("roundtables:review", kwargs={"slug": closed_call.slug, "pk": application.pk})
+        reverse("roundtables:assess", kwargs={"slug": closed_call.slug, "pk": application.pk})
     )
 
     assert response.status_code == 404
-    assert UserFactory  # imported for reviewer_for's use
+    assert UserFactory  # imported for assessor_for's use
 
 
 @pytest.mark.parametrize(

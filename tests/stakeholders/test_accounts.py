@@ -3,6 +3,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from outbox.enums import MailStatus
@@ -185,6 +186,67 @@ def test_profile_completion_saves_profile_organisation_and_consent(client):
     assert consent.given_at is not None
     user.refresh_from_db()
     assert (user.name, user.language) == ("Amina Diallo", "fr")
+
+
+def test_profile_page_is_bound_to_the_saved_profile(client):
+    user = stakeholder(
+        user__name="Omar Haddad",
+        user__language="ar",
+        job_title="Director",
+        organisation__name="Migrant Voices Network",
+        organisation__migrant_led=True,
+    )
+    client.force_login(user)
+
+    response = client.get(reverse("stakeholders:profile"))
+
+    form = response.context["form"]
+    assert form.instance == user.profile
+    assert {
+        name: form[name].value()
+        for name in (
+            "name",
+            "language",
+            "job_title",
+            "country",
+            "organisation_name",
+            "migrant_led",
+            "consent",
+        )
+    } == {
+        "name": "Omar Haddad",
+        "language": "ar",
+        "job_title": "Director",
+        "country": "CH",
+        "organisation_name": "Migrant Voices Network",
+        "migrant_led": True,
+        "consent": True,
+    }
+
+
+def test_profile_page_of_a_new_stakeholder_asks_consent_again(client):
+    client.force_login(UserFactory(name="Jo", language="es"))
+
+    response = client.get(reverse("stakeholders:profile"))
+
+    form = response.context["form"]
+    assert (form["name"].value(), form["language"].value(), form["consent"].value()) == (
+        "Jo",
+        "es",
+        False,
+    )
+    assert form["organisation_name"].value() is None
+
+
+def test_profile_clean_applies_the_gender_rule():
+    profile = Profile(gender="self-described", gender_self_description="")
+
+    with pytest.raises(ValidationError) as caught:
+        profile.clean()
+
+    assert caught.value.message_dict == {
+        "gender_self_description": ["Please describe your gender, or choose another answer."]
+    }
 
 
 def test_profile_without_consent_is_refused_with_a_message(client):

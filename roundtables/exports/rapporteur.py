@@ -1,18 +1,14 @@
-"""Exports of a call's scores and comments, so that the selection can be justified.
-
-Each function turns a call into a download. Text typed by people (comments, names,
-motivations) may start with = + - @: spreadsheet programs would run it as a formula, so
-CSV cells get a leading apostrophe (core.spreadsheets) and XLSX cells are written as
-plain strings, never formulas.
+"""Exports of a Rapporteur call's scores and comments, so that the selection can be
+justified: the ranking with the balance of each candidate, and every score, comment and
+recusal. Written by core.spreadsheets, which keeps text typed by people (comments, names)
+from running as a formula and writes empty values the same way in CSV and XLSX.
 """
-
-import io
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import csv_response
+from core.spreadsheets import Sheet, csv_response, xlsx_workbook_response
 from roundtables.balance import Labels
 from roundtables.models import RapporteurCall
 from roundtables.selectors.rapporteur import (
@@ -20,8 +16,6 @@ from roundtables.selectors.rapporteur import (
     selection_ranking,
     show_identity,
 )
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
@@ -32,7 +26,7 @@ def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
         _("Reference"),
         *([_("Candidate"), _("Email")] if named else []),
         _("Status"),
-        _("Reviewer"),
+        _("Assessor"),
         _("Criterion"),
         _("Score"),
         _("Comment"),
@@ -47,7 +41,7 @@ def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
                     application.reference,
                     *identity,
                     application.get_status_display(),
-                    score.reviewer.name or score.reviewer.email,
+                    score.assessor.name or score.assessor.email,
                     score.criterion.name,
                     score.value,
                     score.comment,
@@ -60,7 +54,7 @@ def _score_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
                     application.reference,
                     *identity,
                     application.get_status_display(),
-                    recusal.reviewer.name or recusal.reviewer.email,
+                    recusal.assessor.name or recusal.assessor.email,
                     _("Recused"),
                     "",
                     recusal.reason,
@@ -83,7 +77,7 @@ def _summary_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
         _("Status"),
         *[_("Mean: %(criterion)s") % {"criterion": c.name} for c in criteria],
         _("Mean score"),
-        _("Reviewers"),
+        _("Assessors"),
         _("Recusals"),
         _("Gender"),
         _("Sub-region"),
@@ -102,7 +96,7 @@ def _summary_table(call: RapporteurCall) -> tuple[list[str], list[list]]:
                 application.get_status_display(),
                 *row.criterion_means,
                 row.mean,
-                row.reviewers,
+                row.assessors,
                 row.recusals,
                 str(labels.labels["gender"][person.gender]),
                 str(labels.labels["subregion"][person.subregion]),
@@ -118,32 +112,11 @@ def scores_csv(call: RapporteurCall) -> HttpResponse:
     return csv_response(filename=f"{call.slug}-scores", header=header, rows=rows)
 
 
-def _xlsx_value(value):
-    if value is None:
-        return ""
-    return value if isinstance(value, int | float) else str(value)
-
-
 def scores_xlsx(call: RapporteurCall) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = _("Ranking")[:31]
-    scores = workbook.create_sheet(_("Scores and comments")[:31])
-    for sheet, (header, rows) in ((summary, _summary_table(call)), (scores, _score_table(call))):
-        sheet.append([str(cell) for cell in header])
-        for row in rows:
-            sheet.append([_xlsx_value(cell) for cell in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                # openpyxl turns a string starting with "=" into a formula; force text.
-                if isinstance(cell.value, str) and cell.data_type != TYPE_STRING:
-                    cell.data_type = TYPE_STRING
-        sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{call.slug}-scores.xlsx"'
-    return response
+    return xlsx_workbook_response(
+        filename=f"{call.slug}-scores",
+        sheets=[
+            Sheet(_("Ranking"), *_summary_table(call)),
+            Sheet(_("Scores and comments"), *_score_table(call)),
+        ],
+    )

@@ -4,6 +4,7 @@ status; staff see the shortlist's balance change as they tick."""
 import re
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from playwright.sync_api import expect
 
 from roundtables.enums import ApplicationStatus
@@ -15,6 +16,7 @@ from tests.factories.roundtables import (
     close_call,
     pdf_bytes,
 )
+from tests.stakeholders.test_mfa import SECRET, code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,10 +77,14 @@ def test_selection_balance_updates_live_and_matches_the_server(live_server, page
     woman_fr = ApplicationFactory(call=call, gender="woman", country_of_residence="FR")
     man_kz = ApplicationFactory(call=call, gender="man", country_of_residence="KZ")
     ApplicationFactory(call=call, gender="woman", country_of_residence="US")
-    StaffFactory(email="selector@example.org")
+    TOTP.activate(StaffFactory(email="selector@example.org"), SECRET)
 
+    # Staff sign in with their password and the code of their authenticator app.
     page.goto(f"{live_server.url}/en/staff/rapporteur/{call.slug}/selection/")
     sign_in(page, live_server, "selector@example.org")
+    expect(page).to_have_url(f"{live_server.url}/en/accounts/2fa/authenticate/")
+    page.get_by_label("Code").fill(code(SECRET))
+    page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(f"{live_server.url}/en/staff/rapporteur/{call.slug}/selection/")
 
     gender = page.locator('table[data-balance-dimension="gender"]')

@@ -1,12 +1,9 @@
 """What every builder needs: translated fields with the English fallback noticed,
-dates and times in the report's language, lists joined the way a sentence joins them,
-and attendance counted by sector."""
+dates and times in the report's language, lists joined the way a sentence joins them."""
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -14,8 +11,8 @@ from django.utils.translation import get_language_bidi, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from consultations.enums import Attendance, RegistrationStatus, SessionFormat
-from consultations.models import Registration, Session
+from consultations.enums import SessionFormat
+from consultations.models import Session
 from gcm.models import Sector
 from reports.markup import Fragment, inline, language_attrs
 
@@ -157,40 +154,5 @@ def safe_format(template: str, **values) -> SafeString:
     return mark_safe(escape(template) % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308
 
 
-@dataclass
-class SectorCount:
-    sector: Sector | None
-    count: int
-
-    @property
-    def label(self) -> str:
-        return self.sector.name if self.sector else gettext("Sector not stated")
-
-
-def attended(session_ids) -> "Registration.objects":
-    return Registration.objects.filter(
-        session_id__in=session_ids,
-        status=RegistrationStatus.CONFIRMED,
-        attendance=Attendance.ATTENDED,
-    )
-
-
-def attendance_by_sector(session_ids) -> list[SectorCount]:
-    """Attendees counted by the sector of their organisation, or of their profile when
-    they came as individuals; in the order of GCM para 44."""
-    rows = (
-        attended(session_ids)
-        .annotate(
-            sector_id=Coalesce(
-                F("user__profile__organisation__sector_id"), F("user__profile__sector_id")
-            )
-        )
-        .values("sector_id")
-        .annotate(count=Count("pk"))
-    )
-    counts = {row["sector_id"]: row["count"] for row in rows}
-    sectors = Sector.objects.filter(pk__in=[key for key in counts if key is not None])
-    result = [SectorCount(sector, counts[sector.pk]) for sector in sectors.order_by("position")]
-    if counts.get(None):
-        result.append(SectorCount(None, counts[None]))
-    return result
+def sector_label(sector: Sector | None) -> str:
+    return sector.name if sector else gettext("Sector not stated")

@@ -1,26 +1,32 @@
 """The inputs analysis paper of a Regional Review: what stakeholders submitted, counted
 by GCM objective, roundtable cluster, sector and country, with quotes from accepted
-inputs whose authors agreed to publication. Counts are aggregated in the database and
-in plain dictionaries, so that tens of thousands of inputs stay cheap."""
+inputs whose authors agreed to publication. The counts are the staff analysis page's
+(roundtables.selectors.inputs.input_analysis), aggregated in the database, so that tens
+of thousands of inputs stay cheap."""
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info, gettext, pgettext
 from django_countries import countries
 
 from consultations.models import RegionalReview
-from gcm.models import Objective, Sector
-from reports.builders.common import Localizer, direction, join_list, long_date, short_date
+from reports.builders.common import (
+    Localizer,
+    direction,
+    join_list,
+    long_date,
+    sector_label,
+    short_date,
+)
 from reports.builders.outcome import Stat
 from reports.charts import Chart, bar_chart
 from reports.markup import Block, Fragment, blocks
 from reports.models import ReviewReportText
 from roundtables.enums import InputStatus, InputType
-from roundtables.models import Roundtable, StakeholderInput
+from roundtables.models import StakeholderInput
+from roundtables.selectors.inputs import input_analysis, input_quotes
 
 QUOTES_PER_CLUSTER = 3
 QUOTE_WORDS = 80
@@ -78,7 +84,8 @@ def _share(count: int, total: int) -> str:
     return f"{round(100 * count / total)} %" if total else "\u2013"
 
 
-def _quote(item: StakeholderInput, objective_numbers: list[int], loc: Localizer) -> Quote:
+def _quote(item: StakeholderInput, loc: Localizer) -> Quote:
+    objective_numbers = [objective.number for objective in item.objectives.all()]
     text = Truncator(" ".join(item.text.split())).words(QUOTE_WORDS, truncate="…")
     who = item.attributed_to or (item.sector.name if item.sector else gettext("A stakeholder"))
     where = countries.name(item.country) if item.country else ""
@@ -102,71 +109,36 @@ def build_inputs(*, review: RegionalReview, language: str) -> InputsReport:
     texts = ReviewReportText.objects.filter(review=review).first() or ReviewReportText(
         review=review
     )
-    accepted = StakeholderInput.objects.filter(review=review, status=InputStatus.ACCEPTED)
-    total = accepted.count()
-
-    pairs = list(
-        StakeholderInput.objectives.through.objects.filter(
-            stakeholderinput__review=review, stakeholderinput__status=InputStatus.ACCEPTED
-        ).values_list("stakeholderinput_id", "objective_id")
-    )
-    objectives_of: dict[int, list[int]] = defaultdict(list)
-    for input_id, objective_id in pairs:
-        objectives_of[input_id].append(objective_id)
-    objectives = list(Objective.objects.order_by("number"))
-    number_of = {o.pk: o.number for o in objectives}
-    per_objective = Counter(objective_id for _input, objective_id in pairs)
-
-    roundtables = list(
-        Roundtable.objects.filter(review=review).prefetch_related("objectives").order_by("number")
-    )
-    cluster_of_objective: dict[int, set[int]] = defaultdict(set)
-    for rt in roundtables:
-        for objective in rt.objectives.all():
-            cluster_of_objective[objective.pk].add(rt.pk)
-    input_roundtable = dict(accepted.values_list("pk", "roundtable_id"))
-    clusters_of: dict[int, set[int]] = {}
-    for input_id, roundtable_id in input_roundtable.items():
-        found = {roundtable_id} if roundtable_id else set()
-        for objective_id in objectives_of.get(input_id, ()):
-            found |= cluster_of_objective.get(objective_id, set())
-        clusters_of[input_id] = found
-    per_cluster = Counter(rt for found in clusters_of.values() for rt in found)
-    outside = sum(1 for input_id in input_roundtable if not clusters_of[input_id])
-
-    by_type = dict(
-        accepted.values_list("input_type").annotate(n=Count("pk")).values_list("input_type", "n")
-    )
-    written = accepted.filter(source_session__isnull=True).count()
+    analysis = input_analysis(review=review, statuses=[InputStatus.ACCEPTED])
+    totals = analysis.totals
+    total = totals.total
     stats = [
         Stat(str(total), gettext("accepted inputs")),
-        Stat(str(written), gettext("written inputs")),
-        Stat(str(total - written), gettext("raised orally in consultations")),
-        Stat(str(by_type.get(InputType.PROCESS, 0)), gettext("on process and outcomes")),
+        Stat(str(totals.written), gettext("written inputs")),
+        Stat(str(totals.oral), gettext("raised orally in consultations")),
+        Stat(str(totals.by_type_value[InputType.PROCESS]), gettext("on process and outcomes")),
     ]
 
     objective_rows = [
-        CountRow(f"{o.number}. {o.title}", per_objective.get(o.pk, 0), "") for o in objectives
+        CountRow(f"{o.number}. {o.title}", n, _share(n, total)) for o, n in analysis.by_objective
     ]
-    for row in objective_rows:
-        row.share = _share(row.count, total)
     objective_chart = bar_chart(
         key="inputs-objective",
         title=gettext("Inputs by GCM objective"),
         unit=gettext("inputs"),
-        rows=[(str(o.number), per_objective.get(o.pk, 0)) for o in objectives],
+        rows=[(str(o.number), n) for o, n in analysis.by_objective],
         rtl=rtl,
         total=total,
         note=gettext("An input that addresses several objectives counts under each of them."),
     )
-    missing = [str(o.number) for o in objectives if not per_objective.get(o.pk)]
+    missing = [str(o.number) for o, n in analysis.by_objective if not n]
 
     cluster_rows = [
-        (gettext("Roundtable %(number)s") % {"number": rt.number}, per_cluster.get(rt.pk, 0))
-        for rt in roundtables
+        (gettext("Roundtable %(number)s") % {"number": rt.number}, n)
+        for rt, n in analysis.by_cluster
     ]
-    if outside:
-        cluster_rows.append((gettext("No roundtable"), outside))
+    if analysis.no_cluster:
+        cluster_rows.append((gettext("No roundtable"), analysis.no_cluster))
     cluster_chart = bar_chart(
         key="inputs-cluster",
         title=gettext("Inputs by roundtable cluster"),
@@ -179,37 +151,18 @@ def build_inputs(*, review: RegionalReview, language: str) -> InputsReport:
             "whose objectives it addresses."
         ),
     )
-
-    sector_counts = dict(
-        accepted.values_list("sector").annotate(n=Count("pk")).values_list("sector", "n")
-    )
-    sector_rows = [
-        (sector.name, sector_counts[sector.pk])
-        for sector in Sector.objects.filter(pk__in=[k for k in sector_counts if k]).order_by(
-            "position"
-        )
-    ]
-    if sector_counts.get(None):
-        sector_rows.append((gettext("Sector not stated"), sector_counts[None]))
     sector_chart = bar_chart(
         key="inputs-sector",
         title=gettext("Inputs by stakeholder sector (GCM para. 44)"),
         unit=gettext("inputs"),
-        rows=sector_rows,
+        rows=[(sector_label(sector), n) for sector, n in analysis.sectors],
         rtl=rtl,
         total=total,
     )
-
-    country_counts = list(
-        accepted.exclude(country="")
-        .values_list("country")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "country")
-        .values_list("country", "n")
-    )
     country_rows = [
-        CountRow(countries.name(code), count, _share(count, total))
-        for code, count in country_counts
+        CountRow(countries.name(code), n, _share(n, total))
+        for code, n in analysis.countries
+        if code
     ]
     country_chart = bar_chart(
         key="inputs-country",
@@ -221,46 +174,23 @@ def build_inputs(*, review: RegionalReview, language: str) -> InputsReport:
         other_label=gettext("Other countries"),
         total=total,
     )
-    language_counts = (
-        accepted.values_list("language").annotate(n=Count("pk")).order_by("-n", "language")
-    )
     language_chart = bar_chart(
         key="inputs-language",
         title=gettext("Inputs by language"),
         unit=gettext("inputs"),
         rows=[
-            (get_language_info(code)["name_translated"] if code else "\u2013", count)
-            for code, count in language_counts.values_list("language", "n")
+            (get_language_info(code)["name_translated"] if code else "\u2013", n)
+            for code, n in analysis.languages
         ],
         rtl=rtl,
         total=total,
     )
 
-    # Quotes: only inputs whose authors agreed to publication, a few per cluster, the
-    # ones addressing most objectives of the cluster first, then the earliest.
-    quotable = set(accepted.filter(publish_consent=True).values_list("pk", flat=True))
-    candidates: dict[int | None, list[tuple[int, int]]] = defaultdict(list)
-    for input_id in quotable:
-        found = clusters_of.get(input_id) or {None}
-        for rt in found:
-            weight = sum(
-                1
-                for objective_id in objectives_of.get(input_id, ())
-                if rt in cluster_of_objective.get(objective_id, set())
-            )
-            candidates[rt].append((-weight, input_id))
-    chosen: dict[int | None, list[int]] = {
-        rt: [input_id for _w, input_id in sorted(items)[:QUOTES_PER_CLUSTER]]
-        for rt, items in candidates.items()
-    }
-    quoted = StakeholderInput.objects.select_related("sector").in_bulk(
-        [pk for ids in chosen.values() for pk in ids]
-    )
     groups = []
-    for rt in [*roundtables, None]:
-        ids = chosen.get(rt.pk if rt else None, [])
-        if not ids:
-            continue
+    roundtables = [rt for rt, _n in analysis.by_cluster]
+    for rt, items in input_quotes(
+        review=review, roundtables=roundtables, per_cluster=QUOTES_PER_CLUSTER
+    ):
         title = (
             gettext("Roundtable %(number)s") % {"number": rt.number}
             if rt
@@ -270,10 +200,7 @@ def build_inputs(*, review: RegionalReview, language: str) -> InputsReport:
             QuoteGroup(
                 anchor=f"quotes-{rt.number if rt else 'other'}",
                 title=title,
-                quotes=[
-                    _quote(quoted[pk], [number_of[o] for o in objectives_of.get(pk, ())], loc)
-                    for pk in ids
-                ],
+                quotes=[_quote(item, loc) for item in items],
             )
         )
     if not total:

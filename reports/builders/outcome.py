@@ -5,21 +5,28 @@ can trace each message to its sources."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django_countries import countries
 
-from consultations.enums import Attendance, Mode, RegistrationStatus, SessionKind, SessionStatus
-from consultations.models import RegionalReview, Registration, Session
-from consultations.selectors import session_public
+from consultations.enums import Mode, SessionKind, SessionStatus
+from consultations.models import RegionalReview, Session
+from consultations.selectors import (
+    Participation,
+    attendance_by_country,
+    attendance_by_mode,
+    attendance_by_sector,
+    attendance_totals,
+    participation_by_session,
+    session_public,
+)
 from reports.builders.common import (
     Localizer,
-    attendance_by_sector,
-    attended,
     direction,
     join_list,
     long_date,
+    sector_label,
     short_date,
 )
 from reports.charts import Chart, bar_chart
@@ -28,6 +35,7 @@ from reports.models import ReviewReportText
 from roundtables.enums import InputStatus, InputType, RoleKind
 from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
 from roundtables.selectors.clusters import objective_coverage
+from roundtables.selectors.inputs import input_totals
 
 CONSULTATION_KINDS = (
     SessionKind.GLOBAL,
@@ -240,56 +248,34 @@ def _summaries(sessions, loc: Localizer, prefix: str) -> list[SessionSummary]:
     return result
 
 
-def _participation(review: RegionalReview, sessions: list[Session]) -> list[ParticipationRow]:
-    counts = {
-        row["session_id"]: row
-        for row in Registration.objects.filter(session__review=review)
-        .values("session_id")
-        .annotate(
-            registered=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
-            attended=Count("pk", filter=Q(attendance=Attendance.ATTENDED)),
-            in_person=Count("pk", filter=Q(attendance=Attendance.ATTENDED, mode=Mode.IN_PERSON)),
-            online=Count("pk", filter=Q(attendance=Attendance.ATTENDED, mode=Mode.ONLINE)),
-        )
-    }
+def _participation(sessions: list[Session]) -> list[ParticipationRow]:
+    counts = participation_by_session(session_ids=[session.pk for session in sessions])
     rows = []
     for session in sessions:
-        row = counts.get(session.pk, {})
+        row = counts.get(session.pk, Participation())
         rows.append(
             ParticipationRow(
                 title=session.title,
                 kind=session.get_kind_display(),
                 date=short_date(session.local_starts_at.date()),
                 format=session.get_format_display(),
-                registered=row.get("registered", 0),
-                attended=row.get("attended", 0),
-                in_person=row.get("in_person", 0),
-                online=row.get("online", 0),
+                registered=row.registered,
+                attended=row.attended,
+                in_person=row.in_person,
+                online=row.online,
             )
         )
     return rows
 
 
 def participation_charts(session_ids: list[int], *, rtl: bool) -> tuple[list[Stat], list[Chart]]:
-    attendances = attended(session_ids)
-    total = attendances.count()
-    people = attendances.values("user_id").distinct().count()
-    by_country = list(
-        attendances.exclude(user__profile__country="")
-        .values("user__profile__country")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "user__profile__country")
-    )
-    organisations = (
-        attendances.exclude(user__profile__organisation=None)
-        .values("user__profile__organisation")
-        .distinct()
-        .count()
-    )
+    totals = attendance_totals(session_ids=session_ids)
+    total = totals.attendances
+    by_country = attendance_by_country(session_ids=session_ids)
     stats = [
         Stat(str(total), gettext("attendances")),
-        Stat(str(people), gettext("different participants")),
-        Stat(str(organisations), gettext("organisations")),
+        Stat(str(totals.people), gettext("different participants")),
+        Stat(str(totals.organisations), gettext("organisations")),
         Stat(str(len(by_country)), gettext("countries of residence")),
     ]
     charts = [
@@ -297,7 +283,10 @@ def participation_charts(session_ids: list[int], *, rtl: bool) -> tuple[list[Sta
             key="participation-sector",
             title=gettext("Attendance by stakeholder sector (GCM para. 44)"),
             unit=gettext("attendances"),
-            rows=[(row.label, row.count) for row in attendance_by_sector(session_ids)],
+            rows=[
+                (sector_label(sector), n)
+                for sector, n in attendance_by_sector(session_ids=session_ids)
+            ],
             rtl=rtl,
             total=total,
         ),
@@ -305,18 +294,14 @@ def participation_charts(session_ids: list[int], *, rtl: bool) -> tuple[list[Sta
             key="participation-country",
             title=gettext("Attendance by country of residence"),
             unit=gettext("attendances"),
-            rows=[
-                (countries.name(row["user__profile__country"]), row["count"]) for row in by_country
-            ],
+            rows=[(countries.name(code), n) for code, n in by_country],
             rtl=rtl,
             limit=15,
             other_label=gettext("Other countries"),
             total=total,
         ),
     ]
-    by_mode = dict(
-        attendances.values_list("mode").annotate(count=Count("pk")).values_list("mode", "count")
-    )
+    by_mode = attendance_by_mode(session_ids=session_ids)
     charts.append(
         bar_chart(
             key="participation-mode",
@@ -412,7 +397,7 @@ def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
     )
     talks = _summaries([s for s in held if s.kind == SessionKind.GCM_TALK], loc, "talk")
     stats, charts = participation_charts([s.pk for s in held], rtl=rtl)
-    participation = _participation(review, held)
+    participation = _participation(held)
     session_chart = bar_chart(
         key="participation-session",
         title=gettext("Attendance by session"),
@@ -425,18 +410,12 @@ def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
     if session_chart:
         charts.insert(0, session_chart)
 
-    accepted = StakeholderInput.objects.filter(review=review, status=InputStatus.ACCEPTED)
-    by_type = dict(
-        accepted.values_list("input_type").annotate(n=Count("pk")).values_list("input_type", "n")
-    )
+    totals = input_totals(review=review, statuses=[InputStatus.ACCEPTED])
     inputs_stats = [
-        Stat(str(sum(by_type.values())), gettext("accepted stakeholder inputs")),
-        Stat(str(by_type.get(InputType.CONTENT, 0)), gettext("on content")),
-        Stat(str(by_type.get(InputType.PROCESS, 0)), gettext("on process and outcomes")),
-        Stat(
-            str(accepted.filter(source_session__isnull=True).count()),
-            gettext("written inputs"),
-        ),
+        Stat(str(totals.total), gettext("accepted stakeholder inputs")),
+        Stat(str(totals.by_type_value[InputType.CONTENT]), gettext("on content")),
+        Stat(str(totals.by_type_value[InputType.PROCESS]), gettext("on process and outcomes")),
+        Stat(str(totals.written), gettext("written inputs")),
     ]
 
     introduction, intro_lang = loc.text(texts, "introduction")

@@ -12,15 +12,15 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from consultations.enums import SessionKind
 from consultations.models import Session
+from consultations.selectors import attendance_by_sector, attendances
 from reports.builders.common import (
     Localizer,
-    attendance_by_sector,
-    attended,
     direction,
     in_sentence,
     join_list,
     meeting_when,
     place_line,
+    sector_label,
 )
 from reports.charts import Chart, bar_chart
 from reports.markup import Block, Footnotes, Fragment, Point, blocks, points, roman
@@ -113,7 +113,7 @@ def _attendance_sentence(session: Session, count: int, sectors: list) -> str:
         ),
         SessionKind.GCM_TALK: pgettext("report attendance", "This GCM Talk"),
     }.get(session.kind, pgettext("report attendance", "This meeting"))
-    names = join_list([in_sentence(row.sector.name) for row in sectors if row.sector])
+    names = join_list([in_sentence(sector.name) for sector, _count in sectors if sector])
     if count and names:
         return ngettext(
             "%(subject)s was attended by %(count)s civil society organization or "
@@ -163,14 +163,14 @@ def build_summary(*, session: Session, language: str) -> SummaryReport:
     overview_text, overview_lang = loc.text(session, "overview")
     overview = blocks(overview_text, notes)
 
-    count = attended([session.pk]).count()
-    sectors = attendance_by_sector([session.pk])
+    count = attendances(session_ids=[session.pk]).count()
+    sectors = attendance_by_sector(session_ids=[session.pk])
     note_text, note_lang = loc.text(session, "attendance_note")
     chart = bar_chart(
         key="attendance-sector",
         title=gettext("Participants by stakeholder sector (GCM para. 44)"),
         unit=gettext("participants"),
-        rows=[(row.label, row.count) for row in sectors],
+        rows=[(sector_label(sector), n) for sector, n in sectors],
         rtl=direction() == "rtl",
         total=count,
     )

@@ -3,6 +3,7 @@ cluster, sector and country and quotes only inputs that may be published."""
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
 from gcm.models import Objective, Sector
@@ -11,6 +12,7 @@ from reports.models import ReviewReportText
 from reports.rendering import render, render_html
 from roundtables.enums import InputStatus, InputType, RoleKind
 from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
+from tests.factories import StaffFactory
 from tests.reports.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -113,6 +115,23 @@ def test_inputs_analysis_counts_by_objective_cluster_sector_and_country(sourced,
     ]
     assert [(row.label, row.count) for row in data.country_rows] == [("Spain", 1)]
     assert data.stats[0].value == "19"
+
+
+def test_inputs_analysis_prints_the_counts_of_the_staff_analysis_page(client, sourced, demo_review):
+    client.force_login(StaffFactory())
+
+    page = client.get(reverse("roundtables:analysis"), {"review": demo_review.slug})
+    with translation.override("en"):
+        data = build_inputs(review=demo_review, language="en")
+
+    analysis = page.context["analysis"]
+    assert analysis.total == int(data.stats[0].value) == 19
+    assert [(str(o.number), n) for o, n in analysis.by_objective] == [
+        (bar.label, bar.value) for bar in data.objective_chart.bars
+    ]
+    assert [(f"Roundtable {rt.number}", n) for rt, n in analysis.by_cluster] + [
+        ("No roundtable", analysis.no_cluster)
+    ] == [(bar.label, bar.value) for bar in data.cluster_chart.bars]
 
 
 def test_inputs_analysis_quotes_only_inputs_that_may_be_published(sourced, demo_review):

@@ -2,12 +2,22 @@
 and link of the source document (shared/domain/unece-preconsultation-summary-2023-11-14.md)."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from consultations.demo import CONTACTS, LINKS, SPEAKERS
+from consultations.enums import Attendance, RegistrationStatus
+from gcm.models import Sector
 from reports.builders import build_summary, session_for_summary
 from reports.rendering import render, render_html
 from roundtables.demo import CONTENT_INPUTS, PROCESS_INPUTS
+from tests.factories import (
+    OrganisationFactory,
+    RegistrationFactory,
+    SessionFactory,
+    StaffFactory,
+    stakeholder,
+)
 from tests.reports.conftest import PRE_CONSULTATION, holds, pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +186,36 @@ def test_summary_in_chinese_uses_the_cjk_font(demo_session):
 
     assert any("CJK" in name for name in pdf_fonts(rendered.content))
     assert "移民" in pdf_text(rendered.content)
+
+
+def test_summary_attendance_is_the_figure_of_the_staff_counts_page(client):
+    session = SessionFactory()
+    academia = Sector.objects.get(code="academia")
+    shared = OrganisationFactory(sector=academia)
+    for _index in range(3):
+        # Their own sector differs from their organisation's: the organisation's counts.
+        member = stakeholder(organisation=shared, sector=Sector.objects.get(code="migrants"))
+        RegistrationFactory(session=session, user=member, attendance=Attendance.ATTENDED)
+    RegistrationFactory(
+        session=session, user=stakeholder(organisation=None), attendance=Attendance.ATTENDED
+    )
+    RegistrationFactory(
+        session=session, status=RegistrationStatus.CANCELLED, attendance=Attendance.ATTENDED
+    )
+    RegistrationFactory(session=session, attendance=Attendance.NO_SHOW)
+    client.force_login(StaffFactory())
+
+    page = client.get(reverse("consultations:staff_counts", args=[session.slug]))
+    with translation.override("en"):
+        data = build_summary(session=session_for_summary(pk=session.pk), language="en")
+
+    assert page.context["counts"]["attended"] == data.attendance_count == 4
+    assert "Attended by 4 organisations and individual stakeholders." in page.content.decode()
+    assert [(str(sector), n) for sector, n in page.context["counts"]["by_sector"]] == [
+        ("Academia", 3),
+        ("Civil society", 2),
+    ]
+    assert [(bar.label, bar.value) for bar in data.attendance_chart.bars] == [
+        ("Civil society", 1),
+        ("Academia", 3),
+    ]

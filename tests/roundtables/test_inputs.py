@@ -547,6 +547,28 @@ def test_analysis_counts_by_objective_cluster_sector_and_country(client, review,
     ]
 
 
+@pytest.mark.parametrize("count", [1, 12])
+def test_analysis_constant_queries(client, review, clustered, django_assert_num_queries, count):
+    one, _two = clustered
+    for index in range(count):
+        InputFactory(
+            review=review,
+            status=InputStatus.ACCEPTED,
+            objectives=[2, 15] if index % 2 else [21],
+            roundtable=one if index % 3 == 0 else None,
+            country="FR" if index % 2 else "",
+        )
+    client.force_login(moderator())
+
+    # session, user, permissions (user, groups), reviews, the form's review (validation),
+    # roundtables, their objectives, clusters, totals, objectives, sectors (counts and
+    # names), countries, languages, statuses, the form's two choice lists
+    with django_assert_num_queries(18):
+        response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
+
+    assert response.context["analysis"].total == count
+
+
 def test_analysis_of_the_demo_counts_its_18_oral_inputs(client):
     from django.core.management import call_command
 

@@ -19,10 +19,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from consultations.models import RegionalReview, Session
-from reports.builders import build_for, review_for_report, session_for_summary
+from reports.builders import build_for
 from reports.enums import ReportKind, ReportStatus
 from reports.models import Report
 from reports.rendering import RenderedFile, render
+from reports.selectors import review_for_report, session_for_summary
 
 logger = logging.getLogger(__name__)
 

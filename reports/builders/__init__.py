@@ -1,9 +1,10 @@
 """Builders gather, for each kind of report, the data it prints into plain dataclasses.
-They read the database and nothing else; the renderer turns their output into PDF."""
+They read the database through selectors and nothing else; the renderer turns their
+output into PDF."""
 
 from reports.builders.inputs import InputsReport, build_inputs
-from reports.builders.outcome import OutcomeReport, build_outcome, review_for_report
-from reports.builders.summary import SummaryReport, build_summary, session_for_summary
+from reports.builders.outcome import OutcomeReport, build_outcome
+from reports.builders.summary import SummaryReport, build_summary
 
 __all__ = [
     "InputsReport",
@@ -13,8 +14,6 @@ __all__ = [
     "build_inputs",
     "build_outcome",
     "build_summary",
-    "review_for_report",
-    "session_for_summary",
 ]
 
 

@@ -1,5 +1,6 @@
 """What every builder needs: translated fields with the English fallback noticed,
-dates and times in the report's language, lists joined the way a sentence joins them."""
+dates and times in the report's language, lists joined the way a sentence joins them,
+and the pieces more than one report prints (a cover, staff-written text, figures)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -12,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from consultations.enums import SessionFormat
-from consultations.models import Session
+from consultations.models import RegionalReview, Session
 from gcm.models import Sector
-from reports.markup import Fragment, inline, language_attrs
+from reports.markup import Block, Footnotes, Fragment, blocks, inline, language_attrs
 
 FALLBACK_LANGUAGE = "en"
 
@@ -156,3 +157,61 @@ def safe_format(template: str, **values) -> SafeString:
 
 def sector_label(sector: Sector | None) -> str:
     return sector.name if sector else gettext("Sector not stated")
+
+
+def share(count: int, total: int) -> str:
+    """A count as a rounded percentage of the total (a dash when there is none)."""
+    return f"{round(100 * count / total)} %" if total else "\u2013"
+
+
+@dataclass
+class Stat:
+    """A figure with what it counts, printed large ("19 accepted inputs")."""
+
+    value: str
+    label: str
+
+
+@dataclass
+class CountRow:
+    label: str
+    count: int
+    share: str
+
+
+@dataclass
+class Text:
+    """Paragraphs of text (staff-written, or a session's record) and their language."""
+
+    blocks: list[Block]
+    lang: Fragment
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks)
+
+
+def text_of(obj, name: str, loc: Localizer, notes: Footnotes | None = None) -> Text:
+    text, lang = loc.text(obj, name)
+    return Text(blocks=blocks(text, notes), lang=loc.wrap("", lang))
+
+
+@dataclass
+class ReviewCover:
+    """The cover of a report about a Regional Review."""
+
+    title: Fragment
+    region: str
+    meeting_line: str
+    venue_line: str = ""
+
+
+def review_cover(review: RegionalReview, loc: Localizer, *, venue: bool = False) -> ReviewCover:
+    venue_line = ""
+    if venue:
+        venue_line = ", ".join(x for x in (loc.text(review, "venue")[0], review.city) if x)
+    return ReviewCover(
+        title=loc.fragment(review, "title"),
+        region=review.region.name,
+        meeting_line=long_date(review.meeting_date),
+        venue_line=venue_line,
+    )

@@ -84,6 +84,15 @@ def inputs_by_cluster(
     return [(cluster, items) for cluster, items in result if items]
 
 
+def inputs_raised_at(*, session) -> QuerySet[StakeholderInput]:
+    """The accepted inputs noted at a consultation, in the order of its record."""
+    return (
+        StakeholderInput.objects.filter(source_session=session, status=InputStatus.ACCEPTED)
+        .order_by("position", "created_at", "pk")
+        .only("text", "language", "input_type")
+    )
+
+
 def moderation_queue(*, review: RegionalReview | None, status: str) -> QuerySet:
     inputs = StakeholderInput.objects.all()
     if review is not None:

@@ -12,8 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.builders import review_for_report, session_for_summary
 from reports.enums import ReportKind
+from reports.selectors import review_for_report, session_for_summary
 from reports.services import render_document
 
 

@@ -122,7 +122,11 @@ class Report(models.Model):
     @property
     def download_name(self) -> str:
         """The file name a downloader sees: kind, subject slug, language and version."""
-        return f"{self.kind}-{self.subject.slug}-{self.language}-v{self.version}.pdf"
+        from reports import kinds  # the registry imports the builders, which import models
+
+        return kinds.get(self.kind).filename(
+            slug=self.subject.slug, language=self.language, version=self.version
+        )
 
 
 class ReviewReportText(models.Model):

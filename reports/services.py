@@ -18,12 +18,11 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from consultations.models import RegionalReview, Session
-from reports.builders import build_for
-from reports.enums import ReportKind, ReportStatus
+from reports import kinds
+from reports.enums import ReportStatus
+from reports.kinds import ReportType
 from reports.models import Report
 from reports.rendering import RenderedFile, render
-from reports.selectors import review_for_report, session_for_summary
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +43,18 @@ class SubjectMissing(Exception):
     pass
 
 
-def _subject_kwargs(*, kind: str, subject) -> dict:
-    if kind == ReportKind.SUMMARY:
-        if not isinstance(subject, Session):
-            raise ValidationError(gettext("A summary report is made for a session."))
-        return {"session": subject, "review": None}
-    if kind in (ReportKind.OUTCOME, ReportKind.INPUTS):
-        if not isinstance(subject, RegionalReview):
-            raise ValidationError(
-                gettext("Outcome reports and inputs analyses are made for a Regional Review.")
-            )
-        return {"session": None, "review": subject}
-    raise ValidationError(gettext("Unknown kind of report."))
+def _report_type(kind: str) -> ReportType:
+    report_type = kinds.get(kind)
+    if report_type is None:
+        raise ValidationError(gettext("Unknown kind of report."))
+    return report_type
+
+
+def _subject_kwargs(*, report_type: ReportType, subject) -> dict:
+    """The Report fields that name the subject: the one of its kind set, the other None."""
+    if not isinstance(subject, report_type.subject_model):
+        raise ValidationError(str(report_type.wrong_subject))
+    return {"session": None, "review": None, report_type.subject_field: subject}
 
 
 def report_request(*, kind: str, subject, language: str, requested_by=None) -> Report:
@@ -64,7 +63,7 @@ def report_request(*, kind: str, subject, language: str, requested_by=None) -> R
     returned instead, so that a double click renders once."""
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(gettext("Unknown language."))
-    subject_kwargs = _subject_kwargs(kind=kind, subject=subject)
+    subject_kwargs = _subject_kwargs(report_type=_report_type(kind), subject=subject)
     with transaction.atomic():
         # Lock the subject so that two requests cannot take the same version number.
         type(subject).objects.select_for_update().filter(pk=subject.pk).first()
@@ -121,15 +120,13 @@ def render_document(*, kind: str, subject, language: str, filename: str):
     """Build and render, in the report's language: (data, RenderedFile). The one path
     shared by the task and the render_report command."""
     with translation.override(language):
-        data = build_for(kind=kind, subject=subject, language=language)
+        data = _report_type(kind).build(subject=subject, language=language)
         return data, render(data, filename=filename)
 
 
 def _load_subject(report: Report):
-    if report.kind == ReportKind.SUMMARY:
-        subject = session_for_summary(pk=report.session_id)
-    else:
-        subject = review_for_report(pk=report.review_id)
+    report_type = _report_type(report.kind)
+    subject = report_type.load(pk=getattr(report, f"{report_type.subject_field}_id"))
     if subject is None:
         raise SubjectMissing(gettext("The session or review of this report no longer exists."))
     return subject

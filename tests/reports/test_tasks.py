@@ -1,13 +1,14 @@
 """The render task: states, retries on transient errors only, safe to run twice, and
 the watchdog that finds reports a dead worker left rendering."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from reports import services, tasks
+from reports import kinds, services, tasks
 from reports.enums import ReportStatus
 from reports.models import Report
 from tests.factories.reports import ReportFactory
@@ -152,7 +153,9 @@ def test_render_result_of_a_superseded_attempt_is_dropped(queued, monkeypatch):
 
 
 def test_render_of_a_subject_gone_meanwhile_fails_with_the_reason(queued, monkeypatch):
-    monkeypatch.setattr(services, "session_for_summary", lambda **kwargs: None)
+    monkeypatch.setitem(
+        kinds.KINDS, "summary", dataclasses.replace(kinds.SUMMARY, load=lambda **kwargs: None)
+    )
 
     tasks.render_report(report_id=queued.pk)
 

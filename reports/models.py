@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import RegionalReview, Session
 from core.storage import get_private_storage
-from reports.enums import ReportKind, ReportStatus
+from reports.enums import REPORT_FINAL, ReportKind, ReportStatus
 
 
 def report_path(instance, filename: str) -> str:
@@ -117,7 +117,7 @@ class Report(models.Model):
 
     @property
     def is_final(self) -> bool:
-        return self.status in {ReportStatus.READY, ReportStatus.FAILED}
+        return self.status in REPORT_FINAL
 
     @property
     def download_name(self) -> str:

@@ -216,12 +216,16 @@ def input_analysis(*, review: RegionalReview, statuses: list[str]) -> Analysis:
         **{f"cluster_{rt.pk}": Count("pk", filter=_in_cluster(rt)) for rt in roundtables},
         outside=Count("pk", filter=_outside_clusters(roundtables)),
     )
-    objectives = Objective.objects.annotate(
-        n=Count("inputs", filter=Q(inputs__review=review, inputs__status__in=statuses))
-    ).order_by("number")
+    per_objective = dict(
+        StakeholderInput.objectives.through.objects.filter(stakeholderinput__in=inputs)
+        .values_list("objective_id")
+        .annotate(n=Count("pk"))
+    )
     return Analysis(
         totals=input_totals(review=review, statuses=statuses),
-        by_objective=[(objective, objective.n) for objective in objectives],
+        by_objective=[
+            (o, per_objective.get(o.pk, 0)) for o in Objective.objects.order_by("number")
+        ],
         by_cluster=[(rt, clusters[f"cluster_{rt.pk}"]) for rt in roundtables],
         no_cluster=clusters["outside"],
         sectors=_by_sector(inputs),

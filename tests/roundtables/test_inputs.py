@@ -12,6 +12,7 @@ from gcm.models import Objective
 from outbox.models import OutgoingMail
 from roundtables.enums import InputStatus
 from roundtables.models import StakeholderInput
+from roundtables.selectors.inputs import input_analysis, input_quotes
 from roundtables.services import inputs as services
 from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import InputFactory, RoundtableFactory, pdf_upload
@@ -567,6 +568,17 @@ def test_analysis_constant_queries(client, review, clustered, django_assert_num_
         response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
 
     assert response.context["analysis"].total == count
+
+
+def test_analysis_of_a_review_without_roundtables_counts_every_input_outside(review):
+    InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[2])
+    InputFactory(review=review, status=InputStatus.ACCEPTED)
+
+    analysis = input_analysis(review=review, statuses=[InputStatus.ACCEPTED])
+    quotes = input_quotes(review=review, roundtables=[], per_cluster=3)
+
+    assert (analysis.total, analysis.by_cluster, analysis.no_cluster) == (2, [], 2)
+    assert [(cluster, len(items)) for cluster, items in quotes] == [(None, 2)]
 
 
 def test_analysis_of_the_demo_counts_its_18_oral_inputs(client):

@@ -200,9 +200,9 @@ def _summary() -> None:
 
     from consultations.models import Session
     from reports import services
-    from reports.builders import session_for_summary
     from reports.enums import ReportKind, ReportStatus
     from reports.rendering import html_to_pdf, render_html
+    from reports.selectors import session_for_summary
 
     slug = "unece-pre-consultation-2023-11-14"
     subject = session_for_summary(slug=slug)
@@ -241,7 +241,7 @@ def _summary() -> None:
 
 def _outcome() -> None:
     from reports import services
-    from reports.builders import review_for_report
+    from reports.selectors import review_for_report
 
     started = time.perf_counter()
     data, rendered = services.render_document(

@@ -1,10 +1,21 @@
-"""Reads of reviews and sessions, with the joins each page needs declared once."""
+"""Reads of reviews and sessions, with the joins each page needs declared once.
 
-from django.db.models import Count, Q, QuerySet
+Attendance and registration figures are counted here once, for the staff pages and the
+reports alike, so that a staff page and a PDF can never print two numbers for one fact."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from consultations.enums import Attendance, Mode, RegistrationStatus, SessionStatus
 from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
+from gcm.models import Sector
+
+# Who attended: a confirmed registration marked attended (attendance is only ever
+# recorded on confirmed registrations; one cancelled afterwards no longer counts).
+ATTENDED = Q(status=RegistrationStatus.CONFIRMED, attendance=Attendance.ATTENDED)
 
 
 def review_list() -> QuerySet[RegionalReview]:
@@ -100,28 +111,119 @@ def registrations_by_mode_status(*, session: Session) -> list[tuple]:
     return [(Mode(mode).label, RegistrationStatus(status).label, n) for mode, status, n in rows]
 
 
-def session_counts(*, session: Session) -> dict:
-    """Registrations of a session by mode and status, sector and country (the source
-    report counts "111 civil society organizations and stakeholders" who attended)."""
-    registrations = Registration.objects.filter(session=session)
-    active = registrations.exclude(status=RegistrationStatus.CANCELLED)
-    return {
-        "total": active.count(),
-        "by_mode_status": registrations_by_mode_status(session=session),
-        "attended_organisations": registrations.filter(attendance=Attendance.ATTENDED)
+def attendances(*, session_ids) -> QuerySet[Registration]:
+    """The registrations that count as attendance at these sessions."""
+    return Registration.objects.filter(ATTENDED, session_id__in=session_ids)
+
+
+def count_by_sector(registrations: QuerySet[Registration]) -> list[tuple[Sector | None, int]]:
+    """Registrations counted by the sector of the person's organisation, or of their own
+    profile when they came as individuals; in the order of GCM para 44, None (no
+    profile) last."""
+    rows = (
+        registrations.annotate(
+            sector_key=Coalesce(
+                F("user__profile__organisation__sector_id"), F("user__profile__sector_id")
+            )
+        )
+        .values("sector_key")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["sector_key"]: row["n"] for row in rows}
+    sectors = Sector.objects.filter(pk__in=[key for key in counts if key is not None])
+    result = [(sector, counts[sector.pk]) for sector in sectors.order_by("position")]
+    if counts.get(None):
+        result.append((None, counts[None]))
+    return result
+
+
+def count_by_country(registrations: QuerySet[Registration]) -> list[tuple[str, int]]:
+    """Registrations counted by the country of residence of the person ("" when not
+    given), the most first, then by country code."""
+    return list(
+        registrations.values_list("user__profile__country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "user__profile__country")
+    )
+
+
+def attendance_by_sector(*, session_ids) -> list[tuple[Sector | None, int]]:
+    return count_by_sector(attendances(session_ids=session_ids))
+
+
+def attendance_by_country(*, session_ids) -> list[tuple[str, int]]:
+    """Attendances by country of residence, the most first; those not given left out."""
+    return [row for row in count_by_country(attendances(session_ids=session_ids)) if row[0]]
+
+
+@dataclass(frozen=True)
+class AttendanceTotals:
+    attendances: int
+    people: int
+    organisations: int
+
+
+def attendance_totals(*, session_ids) -> AttendanceTotals:
+    """Attendances at these sessions, the different people behind them and the
+    organisations they came from (people who came as individuals count under none)."""
+    attended = attendances(session_ids=session_ids)
+    return AttendanceTotals(
+        attendances=attended.count(),
+        people=attended.values("user_id").distinct().count(),
+        organisations=attended.exclude(user__profile__organisation=None)
         .values("user__profile__organisation")
         .distinct()
         .count(),
-        "by_sector": list(
-            active.values_list("user__profile__sector__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "user__profile__sector__position")
-        ),
-        "by_country": list(
-            active.values_list("user__profile__country")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "user__profile__country")
-        ),
+    )
+
+
+@dataclass(frozen=True)
+class Participation:
+    registered: int = 0
+    attended: int = 0
+    in_person: int = 0
+    online: int = 0
+
+
+def participation_by_session(*, session_ids) -> dict[int, Participation]:
+    """Confirmed registrations and attendance (in person, online) of each session."""
+    rows = (
+        Registration.objects.filter(session_id__in=session_ids)
+        .values("session_id")
+        .annotate(
+            registered=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+            attended=Count("pk", filter=ATTENDED),
+            in_person=Count("pk", filter=ATTENDED & Q(mode=Mode.IN_PERSON)),
+            online=Count("pk", filter=ATTENDED & Q(mode=Mode.ONLINE)),
+        )
+    )
+    return {row.pop("session_id"): Participation(**row) for row in rows}
+
+
+def attendance_by_mode(*, session_ids) -> dict[str, int]:
+    return dict(
+        attendances(session_ids=session_ids)
+        .values_list("mode")
+        .annotate(n=Count("pk"))
+        .values_list("mode", "n")
+    )
+
+
+def session_counts(*, session: Session) -> dict:
+    """The staff counts page of a session: active registrations by mode and status,
+    sector and country, and its attendance as the summary report prints it (the source
+    report counts "111 civil society organizations and stakeholders" who attended)."""
+    active = Registration.objects.filter(session=session).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+    by_sector = count_by_sector(active)
+    return {
+        "total": active.count(),
+        "by_mode_status": registrations_by_mode_status(session=session),
+        "attended": attendances(session_ids=[session.pk]).count(),
+        # The most first, as staff scan it; ties in para-44 order.
+        "by_sector": sorted(by_sector, key=lambda row: -row[1]),
+        "by_country": count_by_country(active),
     }
 
 

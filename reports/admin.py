@@ -12,9 +12,9 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from consultations.models import RegionalReview, Session
-from reports import services
-from reports.enums import ReportKind, ReportStatus
+from reports import kinds, services
+from reports.enums import ReportStatus
+from reports.kinds import ReportType
 from reports.models import Report, ReviewReportText
 
 
@@ -115,9 +115,9 @@ class ReviewReportTextAdmin(TranslationAdmin):
         super().save_model(request, obj, form, change)
 
 
-def _render_action(kind: str, description):
-    """An admin action on sessions or reviews that renders a report of each selected
-    one, in the languages chosen on a confirmation page."""
+def _render_action(report_type: ReportType):
+    """An admin action on sessions or reviews that renders a report of this kind about
+    each selected one, in the languages chosen on a confirmation page."""
 
     def action(modeladmin, request, queryset):
         if not request.user.has_perm("reports.add_report"):
@@ -129,7 +129,10 @@ def _render_action(kind: str, description):
         if "apply" in request.POST and languages:
             started = [
                 services.report_request(
-                    kind=kind, subject=subject, language=language, requested_by=request.user
+                    kind=report_type.value,
+                    subject=subject,
+                    language=language,
+                    requested_by=request.user,
                 )
                 for subject in queryset
                 for language in languages
@@ -155,7 +158,7 @@ def _render_action(kind: str, description):
             "reports/admin/render_confirm.html",
             {
                 **modeladmin.admin_site.each_context(request),
-                "title": description,
+                "title": report_type.action_label,
                 "subjects": queryset,
                 "action": request.POST.get("action"),
                 "languages": settings.LANGUAGES,
@@ -164,23 +167,19 @@ def _render_action(kind: str, description):
             },
         )
 
-    action.__name__ = f"render_{kind}_report"
-    action.short_description = description
+    action.__name__ = f"render_{report_type.value}_report"
+    action.short_description = report_type.action_label
     return action
 
 
-render_summary = _render_action(ReportKind.SUMMARY, _("Render the summary report (PDF)"))
-render_outcome = _render_action(ReportKind.OUTCOME, _("Render the outcome report (PDF)"))
-render_inputs = _render_action(ReportKind.INPUTS, _("Render the inputs analysis (PDF)"))
-
-
-def _add_actions(model, *actions) -> None:
+def _add_action(model, action) -> None:
     model_admin = admin.site._registry.get(model)
     if model_admin is None:
         return
     existing = list(model_admin.actions or [])
-    model_admin.actions = [*existing, *[a for a in actions if a not in existing]]
+    if action.__name__ not in [getattr(a, "__name__", a) for a in existing]:
+        model_admin.actions = [*existing, action]
 
 
-_add_actions(Session, render_summary)
-_add_actions(RegionalReview, render_outcome, render_inputs)
+for _report_type in kinds.KINDS.values():
+    _add_action(_report_type.subject_model, _render_action(_report_type))

@@ -1,21 +1,22 @@
 """Bar charts for the PDF reports: one row per category, the label and the figure as
 text (so Arabic is shaped and right-to-left like the rest of the page) and the bar as
-SVG. Nothing here reads the database; labels are escaped by the templates."""
+SVG. Python computes the numbers and the geometry only; the template
+reports/pdf/includes/charts/bar.html draws them (and escapes the labels). Nothing here
+reads the database."""
 
 from dataclasses import dataclass, field
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
-
-SVG_WIDTH = 100.0
+# The length of a bar's track, in the units of the template's SVG viewBox ("0 0 100 10").
+TRACK = 100.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Bar:
     label: str
     value: int
     share: float  # of the chart's total, 0..1
-    svg: SafeString
+    x: float  # where the filled part starts on the track (from the right when rtl)
+    width: float  # the filled part's length: the largest value fills the track
     lang: str = ""
 
 
@@ -34,17 +35,11 @@ class Chart:
         return bool(self.bars)
 
 
-def bar_svg(*, value: int, largest: int, rtl: bool) -> SafeString:
-    width = round(SVG_WIDTH * value / largest, 2) if largest else 0.0
-    x = round(SVG_WIDTH - width, 2) if rtl else 0.0
-    return format_html(
-        '<svg class="bar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 10" '
-        'preserveAspectRatio="none" role="presentation">'
-        '<rect x="0" y="0" width="100" height="10" fill="#eef3f8"/>'
-        '<rect x="{}" y="0" width="{}" height="10" fill="#009edb"/></svg>',
-        x,
-        width,
-    )
+def bar_geometry(*, value: int, largest: int, rtl: bool) -> tuple[float, float]:
+    """(x, width) of a bar on the track."""
+    width = round(TRACK * value / largest, 2) if largest else 0.0
+    x = round(TRACK - width, 2) if rtl else 0.0
+    return x, width
 
 
 def bar_chart(
@@ -67,13 +62,9 @@ def bar_chart(
         rows = [*rows[:limit], (other_label, rest)]
     total = sum(value for _label, value in rows) if total is None else total
     largest = max((value for _label, value in rows), default=0)
-    bars = [
-        Bar(
-            label=label,
-            value=value,
-            share=(value / total) if total else 0.0,
-            svg=bar_svg(value=value, largest=largest, rtl=rtl),
-        )
-        for label, value in rows
-    ]
+    bars = []
+    for label, value in rows:
+        x, width = bar_geometry(value=value, largest=largest, rtl=rtl)
+        share = (value / total) if total else 0.0
+        bars.append(Bar(label=label, value=value, share=share, x=x, width=width))
     return Chart(key=key, title=title, unit=unit, bars=bars, total=total, note=note)

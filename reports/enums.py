@@ -2,6 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.transitions import Transitions
+
 
 class ReportKind(models.TextChoices):
     SUMMARY = "summary", _("Consultation summary report")
@@ -14,3 +16,21 @@ class ReportStatus(models.TextChoices):
     RENDERING = "rendering", pgettext_lazy("report status", "Rendering")
     READY = "ready", pgettext_lazy("report status", "Ready")
     FAILED = "failed", pgettext_lazy("report status", "Failed")
+
+
+# How a report's status may move. A worker takes a queued report; its attempt ends ready
+# or failed, or the report goes back to the queue for another attempt (a transient error,
+# or the watchdog finding that its worker died). Ready and failed are final: rendering
+# again makes a new version, a new row.
+REPORT_TRANSITIONS = Transitions(
+    {
+        ReportStatus.QUEUED: [ReportStatus.RENDERING],
+        ReportStatus.RENDERING: [ReportStatus.READY, ReportStatus.FAILED, ReportStatus.QUEUED],
+        ReportStatus.READY: [],
+        ReportStatus.FAILED: [],
+    }
+)
+# Statuses nothing moves a report out of; the others are "in flight".
+REPORT_FINAL = frozenset(
+    status.value for status in ReportStatus if not REPORT_TRANSITIONS.targets(status)
+)

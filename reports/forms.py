@@ -2,13 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from reports.enums import ReportKind
-
-SESSION_KINDS = [(ReportKind.SUMMARY.value, ReportKind.SUMMARY.label)]
-REVIEW_KINDS = [
-    (ReportKind.OUTCOME.value, ReportKind.OUTCOME.label),
-    (ReportKind.INPUTS.value, ReportKind.INPUTS.label),
-]
+from reports import kinds
 
 
 class RenderForm(forms.Form):
@@ -26,6 +20,9 @@ class RenderForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, for_session: bool, **kwargs):
+    def __init__(self, *args, subject, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = SESSION_KINDS if for_session else REVIEW_KINDS
+        self.fields["kind"].choices = [
+            (report_type.value, report_type.label)
+            for report_type in kinds.for_subject(type(subject))
+        ]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import RegionalReview, Session
 from core.storage import get_private_storage
-from reports.enums import ReportKind, ReportStatus
+from reports.enums import REPORT_FINAL, ReportKind, ReportStatus
 
 
 def report_path(instance, filename: str) -> str:
@@ -117,12 +117,16 @@ class Report(models.Model):
 
     @property
     def is_final(self) -> bool:
-        return self.status in {ReportStatus.READY, ReportStatus.FAILED}
+        return self.status in REPORT_FINAL
 
     @property
     def download_name(self) -> str:
         """The file name a downloader sees: kind, subject slug, language and version."""
-        return f"{self.kind}-{self.subject.slug}-{self.language}-v{self.version}.pdf"
+        from reports import kinds  # the registry imports the builders, which import models
+
+        return kinds.get(self.kind).filename(
+            slug=self.subject.slug, language=self.language, version=self.version
+        )
 
 
 class ReviewReportText(models.Model):

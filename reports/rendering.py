@@ -19,6 +19,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from reports import kinds
+
 logger = logging.getLogger(__name__)
 
 # A host that can never resolve (RFC 2606 .invalid): the fetcher answers for it itself.
@@ -28,12 +30,6 @@ ASSET_TYPES = {
     ".css", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ttf", ".otf", ".woff", ".woff2",
 }  # fmt: skip
 CONTENT_TYPE = "application/pdf"
-
-TEMPLATES = {
-    "summary": "reports/pdf/summary.html",
-    "outcome": "reports/pdf/outcome.html",
-    "inputs": "reports/pdf/inputs.html",
-}
 
 
 class BlockedURL(ValueError):
@@ -107,7 +103,7 @@ class RenderedFile:
 def render_html(data) -> str:
     """The report's HTML in its own language (whatever language is active)."""
     with translation.override(data.language):
-        return render_to_string(TEMPLATES[data.kind], {"report": data})
+        return render_to_string(kinds.get(data.kind).template, {"report": data})
 
 
 def html_to_pdf(html: str, *, fetcher=None) -> tuple[bytes, int]:

@@ -1,8 +1,14 @@
-"""Reads of reports, with their joins declared once."""
+"""Reads of reports, with their joins declared once: the report rows themselves, and
+what the builders read about a session or a review (their subjects, staff texts, key
+messages and held sessions)."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from reports.models import Report
+from consultations.enums import SessionStatus
+from consultations.models import RegionalReview, Session
+from consultations.selectors import session_public
+from reports.models import Report, ReviewReportText
+from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
 
 
 def report_list_published(*, language: str = "") -> QuerySet[Report]:
@@ -44,3 +50,75 @@ def report_list_for_subject(*, session=None, review=None) -> QuerySet[Report]:
     else:
         reports = reports.filter(review=review)
     return reports.order_by("kind", "language", "-version")
+
+
+# --- what the builders read -----------------------------------------------------------
+
+
+def session_for_summary(*, slug: str | None = None, pk: int | None = None) -> Session | None:
+    """A session with its written record, or None if there is no such session."""
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    return (
+        Session.objects.select_related("review")
+        .prefetch_related("speakers", "links", "contacts", "footnotes")
+        .filter(**lookup)
+        .first()
+    )
+
+
+def review_for_report(*, slug: str | None = None, pk: int | None = None) -> RegionalReview | None:
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    return RegionalReview.objects.select_related("region").filter(**lookup).first()
+
+
+def review_report_text(*, review: RegionalReview) -> ReviewReportText:
+    """What staff wrote for the review's reports; blank (unsaved) if nothing yet."""
+    return ReviewReportText.objects.filter(review=review).first() or ReviewReportText(review=review)
+
+
+def key_messages(*, review: RegionalReview) -> QuerySet[KeyMessage]:
+    """Key messages with the public sessions and the inputs they cite."""
+    return KeyMessage.objects.filter(review=review).prefetch_related(
+        Prefetch("sessions", queryset=session_public().order_by("starts_at", "pk")),
+        Prefetch(
+            "inputs",
+            queryset=StakeholderInput.objects.select_related("sector", "source_session").order_by(
+                "pk"
+            ),
+        ),
+    )
+
+
+def roundtables_for_outcome(*, review: RegionalReview) -> list[Roundtable]:
+    """The review's roundtables in order, with their objectives, panel, consultations
+    and key messages (in their order, as ``ordered_messages``)."""
+    return list(
+        Roundtable.objects.filter(review=review)
+        .prefetch_related(
+            "objectives",
+            Prefetch("roles", queryset=RoundtableRole.objects.select_related("user")),
+            Prefetch("consultations", queryset=session_public().order_by("starts_at")),
+            Prefetch(
+                "key_messages",
+                queryset=key_messages(review=review).order_by("position", "pk"),
+                to_attr="ordered_messages",
+            ),
+        )
+        .order_by("number")
+    )
+
+
+def general_key_messages(*, review: RegionalReview) -> QuerySet[KeyMessage]:
+    """Key messages of no particular roundtable, in their order."""
+    return key_messages(review=review).filter(roundtable=None).order_by("position", "pk")
+
+
+def sessions_held(*, review: RegionalReview) -> list[Session]:
+    """The review's sessions that took or will take place (neither drafts nor
+    cancelled), in time order, with their footnotes."""
+    return list(
+        Session.objects.filter(review=review)
+        .exclude(status__in=[SessionStatus.DRAFT, SessionStatus.CANCELLED])
+        .prefetch_related("footnotes")
+        .order_by("starts_at", "pk")
+    )

@@ -1,9 +1,12 @@
 """Writes of reports: requesting a render (a new version), rendering it, publishing and
 withdrawing a version, and the watchdog that never lets a report stay stuck.
 
-A report row knows its own state (queued, rendering, ready, failed with the reason).
-Rendering is safe to run twice: the status column is locked with select_for_update,
-only a queued row is taken, and the result is written only by the attempt that took it.
+A report row knows its own state (queued, rendering, ready, failed with the reason);
+the moves between states are the table reports.enums.REPORT_TRANSITIONS, and every
+change of status here goes through _move, which checks it. Rendering is safe to run
+twice: the status column is locked with select_for_update, only a row the table lets
+start rendering (a queued one) is taken, and the result is written only by the attempt
+that took it.
 """
 
 import logging
@@ -18,9 +21,9 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from consultations.models import RegionalReview, Session
-from reports.builders import build_for, review_for_report, session_for_summary
-from reports.enums import ReportKind, ReportStatus
+from reports import kinds
+from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportStatus
+from reports.kinds import ReportType
 from reports.models import Report
 from reports.rendering import RenderedFile, render
 
@@ -43,18 +46,18 @@ class SubjectMissing(Exception):
     pass
 
 
-def _subject_kwargs(*, kind: str, subject) -> dict:
-    if kind == ReportKind.SUMMARY:
-        if not isinstance(subject, Session):
-            raise ValidationError(gettext("A summary report is made for a session."))
-        return {"session": subject, "review": None}
-    if kind in (ReportKind.OUTCOME, ReportKind.INPUTS):
-        if not isinstance(subject, RegionalReview):
-            raise ValidationError(
-                gettext("Outcome reports and inputs analyses are made for a Regional Review.")
-            )
-        return {"session": None, "review": subject}
-    raise ValidationError(gettext("Unknown kind of report."))
+def _report_type(kind: str) -> ReportType:
+    report_type = kinds.get(kind)
+    if report_type is None:
+        raise ValidationError(gettext("Unknown kind of report."))
+    return report_type
+
+
+def _subject_kwargs(*, report_type: ReportType, subject) -> dict:
+    """The Report fields that name the subject: the one of its kind set, the other None."""
+    if not isinstance(subject, report_type.subject_model):
+        raise ValidationError(str(report_type.wrong_subject))
+    return {"session": None, "review": None, report_type.subject_field: subject}
 
 
 def report_request(*, kind: str, subject, language: str, requested_by=None) -> Report:
@@ -63,14 +66,12 @@ def report_request(*, kind: str, subject, language: str, requested_by=None) -> R
     returned instead, so that a double click renders once."""
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(gettext("Unknown language."))
-    subject_kwargs = _subject_kwargs(kind=kind, subject=subject)
+    subject_kwargs = _subject_kwargs(report_type=_report_type(kind), subject=subject)
     with transaction.atomic():
         # Lock the subject so that two requests cannot take the same version number.
         type(subject).objects.select_for_update().filter(pk=subject.pk).first()
         siblings = Report.objects.filter(kind=kind, language=language, **subject_kwargs)
-        in_flight = siblings.filter(
-            status__in=[ReportStatus.QUEUED, ReportStatus.RENDERING]
-        ).first()
+        in_flight = siblings.exclude(status__in=REPORT_FINAL).first()
         if in_flight is not None:
             return in_flight
         version = (siblings.aggregate(last=Max("version"))["last"] or 0) + 1
@@ -120,18 +121,33 @@ def render_document(*, kind: str, subject, language: str, filename: str):
     """Build and render, in the report's language: (data, RenderedFile). The one path
     shared by the task and the render_report command."""
     with translation.override(language):
-        data = build_for(kind=kind, subject=subject, language=language)
+        data = _report_type(kind).build(subject=subject, language=language)
         return data, render(data, filename=filename)
 
 
 def _load_subject(report: Report):
-    if report.kind == ReportKind.SUMMARY:
-        subject = session_for_summary(pk=report.session_id)
-    else:
-        subject = review_for_report(pk=report.review_id)
+    report_type = _report_type(report.kind)
+    subject = report_type.load(pk=getattr(report, f"{report_type.subject_field}_id"))
     if subject is None:
         raise SubjectMissing(gettext("The session or review of this report no longer exists."))
     return subject
+
+
+def _move(report: Report, status: str) -> None:
+    """Change the status of a report locked by the caller, as REPORT_TRANSITIONS allows
+    (DomainError otherwise); the caller saves it."""
+    REPORT_TRANSITIONS.check(report.status, status)
+    report.status = status
+
+
+def _held_by(report: Report | None, attempt: int) -> bool:
+    """Whether this attempt still holds the report: it is rendering, and no later attempt
+    (after the watchdog gave this one up) has taken it since."""
+    return (
+        report is not None
+        and report.status == ReportStatus.RENDERING
+        and report.attempts == attempt
+    )
 
 
 def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) -> bool:
@@ -140,13 +156,11 @@ def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) 
     try:
         with transaction.atomic():
             report = Report.objects.select_for_update().filter(pk=report_id).first()
-            if report is None or report.status != ReportStatus.RENDERING:
-                return False
-            if report.attempts != attempt:
+            if not _held_by(report, attempt):
                 return False
             will_retry = retry and report.attempts < MAX_ATTEMPTS
             report.error = message
-            report.status = ReportStatus.QUEUED if will_retry else ReportStatus.FAILED
+            _move(report, ReportStatus.QUEUED if will_retry else ReportStatus.FAILED)
             report.finished_at = None if will_retry else timezone.now()
             report.save(update_fields=["error", "status", "finished_at"])
             return will_retry
@@ -166,10 +180,11 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
         if report is None:
             logger.warning("Report %s does not exist: nothing to render", report_id)
             return None
-        if report.status != ReportStatus.QUEUED:
+        if not REPORT_TRANSITIONS.allows(report.status, ReportStatus.RENDERING):
+            # Final, or another worker is rendering it.
             logger.info("Report %s is %s: not rendering it again", report_id, report.status)
             return report
-        report.status = ReportStatus.RENDERING
+        _move(report, ReportStatus.RENDERING)
         report.started_at = timezone.now()
         report.finished_at = None
         report.attempts += 1
@@ -218,12 +233,12 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
 def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
-        if report is None or report.status != ReportStatus.RENDERING or report.attempts != attempt:
+        if not _held_by(report, attempt):
             # The watchdog gave this attempt up and another took over: its result wins.
             logger.info("Report %s attempt %s was superseded; result dropped", report_id, attempt)
             return report
+        _move(report, ReportStatus.READY)
         report.pdf.save(rendered.filename, ContentFile(rendered.content), save=False)
-        report.status = ReportStatus.READY
         report.finished_at = timezone.now()
         report.render_seconds = round(seconds, 3)
         report.page_count = rendered.page_count
@@ -271,7 +286,7 @@ def report_watchdog(*, now=None) -> dict[str, int]:
         for report in stuck:
             started = report.started_at.strftime("%Y-%m-%d %H:%M UTC")
             if report.attempts >= MAX_ATTEMPTS:
-                report.status = ReportStatus.FAILED
+                _move(report, ReportStatus.FAILED)
                 report.finished_at = now
                 report.error = gettext(
                     "The worker rendering this report stopped without finishing (last "
@@ -279,7 +294,7 @@ def report_watchdog(*, now=None) -> dict[str, int]:
                 ) % {"started": started, "attempts": report.attempts}
                 failed += 1
             else:
-                report.status = ReportStatus.QUEUED
+                _move(report, ReportStatus.QUEUED)
                 report.error = gettext(
                     "The worker rendering this report stopped without finishing (attempt "
                     "started %(started)s); queued again."

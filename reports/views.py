@@ -91,7 +91,7 @@ def staff_new(request):
     session, review = _subject_from_query(request)
     subject = session or review
     initial = {"kind": request.GET.get("kind"), "languages": [get_language()]}
-    form = RenderForm(request.POST or None, for_session=session is not None, initial=initial)
+    form = RenderForm(request.POST or None, subject=subject, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             reports = [

@@ -1,12 +1,10 @@
 """What every builder needs: translated fields with the English fallback noticed,
 dates and times in the report's language, lists joined the way a sentence joins them,
-and attendance counted by sector."""
+and the pieces more than one report prints (a cover, staff-written text, figures)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
-from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -14,10 +12,10 @@ from django.utils.translation import get_language_bidi, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from consultations.enums import Attendance, RegistrationStatus, SessionFormat
-from consultations.models import Registration, Session
+from consultations.enums import SessionFormat
+from consultations.models import RegionalReview, Session
 from gcm.models import Sector
-from reports.markup import Fragment, inline, language_attrs
+from reports.markup import Block, Footnotes, Fragment, blocks, inline, language_attrs
 
 FALLBACK_LANGUAGE = "en"
 
@@ -157,40 +155,63 @@ def safe_format(template: str, **values) -> SafeString:
     return mark_safe(escape(template) % {k: conditional_escape(v) for k, v in values.items()})  # noqa: S308
 
 
+def sector_label(sector: Sector | None) -> str:
+    return sector.name if sector else gettext("Sector not stated")
+
+
+def share(count: int, total: int) -> str:
+    """A count as a rounded percentage of the total (a dash when there is none)."""
+    return f"{round(100 * count / total)} %" if total else "\u2013"
+
+
 @dataclass
-class SectorCount:
-    sector: Sector | None
+class Stat:
+    """A figure with what it counts, printed large ("19 accepted inputs")."""
+
+    value: str
+    label: str
+
+
+@dataclass
+class CountRow:
+    label: str
     count: int
-
-    @property
-    def label(self) -> str:
-        return self.sector.name if self.sector else gettext("Sector not stated")
+    share: str
 
 
-def attended(session_ids) -> "Registration.objects":
-    return Registration.objects.filter(
-        session_id__in=session_ids,
-        status=RegistrationStatus.CONFIRMED,
-        attendance=Attendance.ATTENDED,
+@dataclass
+class Text:
+    """Paragraphs of text (staff-written, or a session's record) and their language."""
+
+    blocks: list[Block]
+    lang: Fragment
+
+    def __bool__(self) -> bool:
+        return bool(self.blocks)
+
+
+def text_of(obj, name: str, loc: Localizer, notes: Footnotes | None = None) -> Text:
+    text, lang = loc.text(obj, name)
+    return Text(blocks=blocks(text, notes), lang=loc.wrap("", lang))
+
+
+@dataclass
+class ReviewCover:
+    """The cover of a report about a Regional Review."""
+
+    title: Fragment
+    region: str
+    meeting_line: str
+    venue_line: str = ""
+
+
+def review_cover(review: RegionalReview, loc: Localizer, *, venue: bool = False) -> ReviewCover:
+    venue_line = ""
+    if venue:
+        venue_line = ", ".join(x for x in (loc.text(review, "venue")[0], review.city) if x)
+    return ReviewCover(
+        title=loc.fragment(review, "title"),
+        region=review.region.name,
+        meeting_line=long_date(review.meeting_date),
+        venue_line=venue_line,
     )
-
-
-def attendance_by_sector(session_ids) -> list[SectorCount]:
-    """Attendees counted by the sector of their organisation, or of their profile when
-    they came as individuals; in the order of GCM para 44."""
-    rows = (
-        attended(session_ids)
-        .annotate(
-            sector_id=Coalesce(
-                F("user__profile__organisation__sector_id"), F("user__profile__sector_id")
-            )
-        )
-        .values("sector_id")
-        .annotate(count=Count("pk"))
-    )
-    counts = {row["sector_id"]: row["count"] for row in rows}
-    sectors = Sector.objects.filter(pk__in=[key for key in counts if key is not None])
-    result = [SectorCount(sector, counts[sector.pk]) for sector in sectors.order_by("position")]
-    if counts.get(None):
-        result.append(SectorCount(None, counts[None]))
-    return result

@@ -1,33 +1,52 @@
 """The non-negotiated outcome report of a Regional Review. Every key message cites the
 consultations, GCM Talks and stakeholder inputs it draws on (roundtables.KeyMessage
 sessions / inputs), as numbered references at the end of the PDF, so that a reader
-can trace each message to its sources."""
+can trace each message to its sources.
+
+One function per section of the document; build_outcome puts them together."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from django_countries import countries
 
-from consultations.enums import Attendance, Mode, RegistrationStatus, SessionKind, SessionStatus
-from consultations.models import RegionalReview, Registration, Session
-from consultations.selectors import session_public
+from consultations.enums import Mode, SessionKind
+from consultations.models import RegionalReview, Session
+from consultations.selectors import (
+    Participation,
+    attendance_by_country,
+    attendance_by_mode,
+    attendance_by_sector,
+    attendance_totals,
+    participation_by_session,
+)
 from reports.builders.common import (
     Localizer,
-    attendance_by_sector,
-    attended,
+    ReviewCover,
+    Stat,
+    Text,
     direction,
     join_list,
-    long_date,
+    review_cover,
+    sector_label,
     short_date,
+    text_of,
 )
 from reports.charts import Chart, bar_chart
+from reports.enums import ReportKind
 from reports.markup import Block, Footnotes, Fragment, blocks
 from reports.models import ReviewReportText
+from reports.selectors import (
+    general_key_messages,
+    review_report_text,
+    roundtables_for_outcome,
+    sessions_held,
+)
 from roundtables.enums import InputStatus, InputType, RoleKind
-from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
+from roundtables.models import Roundtable, RoundtableRole, StakeholderInput
 from roundtables.selectors.clusters import objective_coverage
+from roundtables.selectors.inputs import input_totals
 
 CONSULTATION_KINDS = (
     SessionKind.GLOBAL,
@@ -35,6 +54,7 @@ CONSULTATION_KINDS = (
     SessionKind.THEMATIC,
     SessionKind.MULTI_STAKEHOLDER,
 )
+ROLE_ORDER = {RoleKind.MEMBER_STATE_SPEAKER: 0, RoleKind.MODERATOR: 1, RoleKind.PANELIST: 2}
 
 
 @dataclass
@@ -83,6 +103,13 @@ class ObjectiveLine:
 
 
 @dataclass
+class Rapporteur:
+    name: str
+    function: Fragment
+    presentation: Text
+
+
+@dataclass
 class RoundtableSection:
     number: int
     anchor: str
@@ -92,6 +119,7 @@ class RoundtableSection:
     people: list[Person]
     consultations: list[str]
     messages: list[Message]
+    has_member_state_speaker: bool
 
 
 @dataclass
@@ -101,12 +129,6 @@ class SessionSummary:
     meta: str
     blocks: list[Block]
     lang: Fragment
-
-
-@dataclass
-class Stat:
-    value: str
-    label: str
 
 
 @dataclass
@@ -122,31 +144,28 @@ class ParticipationRow:
 
 
 @dataclass
+class ParticipationSection:
+    stats: list[Stat]
+    charts: list[Chart]
+    rows: list[ParticipationRow]
+    inputs: list[Stat]
+
+
+@dataclass
 class OutcomeReport:
-    kind = "outcome"
+    kind = ReportKind.OUTCOME
     language: str
     direction: str
-    title: Fragment
-    region: str
-    meeting_line: str
-    venue_line: str
-    introduction: list[Block]
-    introduction_lang: Fragment
-    rapporteur_name: str
-    rapporteur_function: Fragment
-    rapporteur_presentation: list[Block]
-    rapporteur_lang: Fragment
+    cover: ReviewCover
+    introduction: Text
+    rapporteur: Rapporteur
     roundtables: list[RoundtableSection]
     uncovered_objectives: list[ObjectiveLine]
     general_messages: list[Message]
     consultations: list[SessionSummary]
     talks: list[SessionSummary]
-    stats: list[Stat]
-    participation: list[ParticipationRow]
-    charts: list[Chart]
-    inputs_stats: list[Stat]
-    conclusions: list[Block]
-    conclusions_lang: Fragment
+    participation: ParticipationSection
+    conclusions: Text
     references: list[Reference]
     used_fallback: bool
     warnings: list[str]
@@ -154,9 +173,90 @@ class OutcomeReport:
     running_title: str = ""
 
 
-def review_for_report(*, slug: str | None = None, pk: int | None = None):
-    lookup = {"slug": slug} if slug is not None else {"pk": pk}
-    return RegionalReview.objects.select_related("region").filter(**lookup).first()
+def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
+    """Gather a review's roundtables, key messages and their sources, consultation and
+    GCM Talk summaries and participation into an OutcomeReport. Must run inside
+    translation.override(language)."""
+    loc = Localizer(language)
+    texts = review_report_text(review=review)
+    citations = Citations()  # numbered in the order of the document: roundtables first
+    roundtables = roundtables_for_outcome(review=review)
+    sections = [_roundtable(rt, loc, citations) for rt in roundtables]
+    general = _messages(general_key_messages(review=review), loc, citations)
+    uncovered = _uncovered(roundtables)
+    held = sessions_held(review=review)
+    rapporteur = _rapporteur(texts, loc)
+    return OutcomeReport(
+        language=language,
+        direction=direction(),
+        cover=review_cover(review, loc, venue=True),
+        introduction=text_of(texts, "introduction", loc),
+        rapporteur=rapporteur,
+        roundtables=sections,
+        uncovered_objectives=uncovered,
+        general_messages=general,
+        consultations=_summaries(
+            [s for s in held if s.kind in CONSULTATION_KINDS], loc, "consultation"
+        ),
+        talks=_summaries([s for s in held if s.kind == SessionKind.GCM_TALK], loc, "talk"),
+        participation=_participation(review, held),
+        conclusions=text_of(texts, "conclusions", loc),
+        references=citations.references,
+        used_fallback=loc.used_fallback,
+        warnings=_warnings(sections, uncovered, rapporteur),
+        issued=short_date(timezone.localdate()),
+        running_title=pgettext("report title", "Outcome report"),
+    )
+
+
+def _rapporteur(texts: ReviewReportText, loc: Localizer) -> Rapporteur:
+    return Rapporteur(
+        name=texts.rapporteur_name,
+        function=loc.fragment(texts, "rapporteur_function"),
+        presentation=text_of(texts, "rapporteur_presentation", loc),
+    )
+
+
+# --- roundtables and key messages --------------------------------------------------------
+
+
+def _roundtable(rt: Roundtable, loc: Localizer, citations: Citations) -> RoundtableSection:
+    roles = sorted(rt.roles.all(), key=lambda r: (ROLE_ORDER.get(r.kind, 9), r.position))
+    description, _lang = loc.text(rt, "description")
+    return RoundtableSection(
+        number=rt.number,
+        anchor=f"roundtable-{rt.number}",
+        title=loc.fragment(rt, "title"),
+        description=blocks(description),
+        objectives=[ObjectiveLine(o.number, o.title) for o in rt.objectives.all()],
+        people=[_person(role) for role in roles],
+        consultations=[session.title for session in rt.consultations.all()],
+        messages=_messages(rt.ordered_messages, loc, citations),
+        has_member_state_speaker=any(r.kind == RoleKind.MEMBER_STATE_SPEAKER for r in roles),
+    )
+
+
+def _person(role: RoundtableRole) -> Person:
+    name = role.name or (role.user.name if role.user else "") or str(role.user or "")
+    country = countries.name(role.country) if role.country else ""
+    detail = ", ".join(x for x in (role.title, role.affiliation, country) if x)
+    return Person(role=role.get_kind_display(), name=name, detail=detail)
+
+
+def _messages(queryset, loc: Localizer, citations: Citations) -> list[Message]:
+    result = []
+    for message in queryset:
+        references = [
+            citations.cite(("session", session.pk), lambda s=session: _session_reference(s))
+            for session in message.sessions.all()
+        ]
+        references += [
+            citations.cite(("input", item.pk), lambda i=item: _input_reference(i))
+            for item in message.inputs.all()
+        ]
+        references.sort(key=lambda ref: ref.number)
+        result.append(Message(text=loc.fragment(message, "text"), references=references))
+    return result
 
 
 def _session_reference(session: Session) -> tuple[str, str]:
@@ -180,299 +280,182 @@ def _input_reference(item: StakeholderInput) -> tuple[str, str]:
     return f"“{item.title}”", ", ".join(x for x in (who, where, origin) if x)
 
 
-def _messages(queryset, loc: Localizer, citations: Citations) -> list[Message]:
-    result = []
-    for message in queryset:
-        references = []
-        for session in message.sessions.all():
-            references.append(
-                citations.cite(("session", session.pk), lambda s=session: _session_reference(s))
-            )
-        for item in message.inputs.all():
-            references.append(
-                citations.cite(("input", item.pk), lambda i=item: _input_reference(i))
-            )
-        references.sort(key=lambda ref: ref.number)
-        result.append(Message(text=loc.fragment(message, "text"), references=references))
-    return result
+def _uncovered(roundtables: list[Roundtable]) -> list[ObjectiveLine]:
+    coverage = objective_coverage(roundtables=roundtables)
+    return [ObjectiveLine(o.number, o.title) for o in coverage.uncovered]
 
 
-def _person(role: RoundtableRole) -> Person:
-    name = role.name or (role.user.name if role.user else "") or str(role.user or "")
-    detail = ", ".join(
-        x
-        for x in (
-            role.title,
-            role.affiliation,
-            countries.name(role.country) if role.country else "",
-        )
-        if x
-    )
-    return Person(role=role.get_kind_display(), name=name, detail=detail)
+# --- summaries of consultations and GCM Talks --------------------------------------------
 
 
-def _summaries(sessions, loc: Localizer, prefix: str) -> list[SessionSummary]:
+def _summaries(sessions: list[Session], loc: Localizer, prefix: str) -> list[SessionSummary]:
+    """A session's summary, or its overview when it has none; sessions with neither are
+    left out."""
     result = []
     for session in sessions:
         summary, lang = loc.text(session, "summary")
         notes = None
         if not summary.strip():
             summary, lang = loc.text(session, "overview")
-            texts = {}
-            for footnote in session.footnotes.all():
-                texts[footnote.number] = loc.text(footnote, "text")[0]
-            notes = Footnotes(texts=texts)
-        if not summary.strip():
-            continue
-        meta = [session.get_kind_display(), short_date(session.local_starts_at.date())]
-        meta.append(session.get_format_display())
-        if session.organisers:
-            meta.append(gettext("organised by %(who)s") % {"who": session.organisers})
-        result.append(
-            SessionSummary(
-                anchor=f"{prefix}-{session.pk}",
-                title=loc.fragment(session, "title"),
-                meta=" · ".join(meta),
-                blocks=blocks(summary, notes),
-                lang=loc.wrap("", lang),
+            notes = Footnotes(
+                texts={f.number: loc.text(f, "text")[0] for f in session.footnotes.all()}
             )
-        )
+        if summary.strip():
+            result.append(
+                SessionSummary(
+                    anchor=f"{prefix}-{session.pk}",
+                    title=loc.fragment(session, "title"),
+                    meta=" · ".join(_session_meta(session)),
+                    blocks=blocks(summary, notes),
+                    lang=loc.wrap("", lang),
+                )
+            )
     return result
 
 
-def _participation(review: RegionalReview, sessions: list[Session]) -> list[ParticipationRow]:
-    counts = {
-        row["session_id"]: row
-        for row in Registration.objects.filter(session__review=review)
-        .values("session_id")
-        .annotate(
-            registered=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
-            attended=Count("pk", filter=Q(attendance=Attendance.ATTENDED)),
-            in_person=Count("pk", filter=Q(attendance=Attendance.ATTENDED, mode=Mode.IN_PERSON)),
-            online=Count("pk", filter=Q(attendance=Attendance.ATTENDED, mode=Mode.ONLINE)),
-        )
-    }
+def _session_meta(session: Session) -> list[str]:
+    meta = [
+        session.get_kind_display(),
+        short_date(session.local_starts_at.date()),
+        session.get_format_display(),
+    ]
+    if session.organisers:
+        meta.append(gettext("organised by %(who)s") % {"who": session.organisers})
+    return meta
+
+
+# --- participation -----------------------------------------------------------------------
+
+
+def _participation(review: RegionalReview, held: list[Session]) -> ParticipationSection:
+    session_ids = [session.pk for session in held]
+    rtl = direction() == "rtl"
+    rows = _participation_rows(held)
+    totals = attendance_totals(session_ids=session_ids)
+    by_country = attendance_by_country(session_ids=session_ids)
+    charts = [
+        _session_chart(rows, rtl=rtl),
+        _sector_chart(session_ids, total=totals.attendances, rtl=rtl),
+        _country_chart(by_country, total=totals.attendances, rtl=rtl),
+        _mode_chart(session_ids, total=totals.attendances, rtl=rtl),
+    ]
+    return ParticipationSection(
+        stats=[
+            Stat(str(totals.attendances), gettext("attendances")),
+            Stat(str(totals.people), gettext("different participants")),
+            Stat(str(totals.organisations), gettext("organisations")),
+            Stat(str(len(by_country)), gettext("countries of residence")),
+        ],
+        charts=[chart for chart in charts if chart],
+        rows=rows,
+        inputs=_input_stats(review),
+    )
+
+
+def _participation_rows(sessions: list[Session]) -> list[ParticipationRow]:
+    counts = participation_by_session(session_ids=[session.pk for session in sessions])
     rows = []
     for session in sessions:
-        row = counts.get(session.pk, {})
+        row = counts.get(session.pk, Participation())
         rows.append(
             ParticipationRow(
                 title=session.title,
                 kind=session.get_kind_display(),
                 date=short_date(session.local_starts_at.date()),
                 format=session.get_format_display(),
-                registered=row.get("registered", 0),
-                attended=row.get("attended", 0),
-                in_person=row.get("in_person", 0),
-                online=row.get("online", 0),
+                registered=row.registered,
+                attended=row.attended,
+                in_person=row.in_person,
+                online=row.online,
             )
         )
     return rows
 
 
-def participation_charts(session_ids: list[int], *, rtl: bool) -> tuple[list[Stat], list[Chart]]:
-    attendances = attended(session_ids)
-    total = attendances.count()
-    people = attendances.values("user_id").distinct().count()
-    by_country = list(
-        attendances.exclude(user__profile__country="")
-        .values("user__profile__country")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "user__profile__country")
-    )
-    organisations = (
-        attendances.exclude(user__profile__organisation=None)
-        .values("user__profile__organisation")
-        .distinct()
-        .count()
-    )
-    stats = [
-        Stat(str(total), gettext("attendances")),
-        Stat(str(people), gettext("different participants")),
-        Stat(str(organisations), gettext("organisations")),
-        Stat(str(len(by_country)), gettext("countries of residence")),
-    ]
-    charts = [
-        bar_chart(
-            key="participation-sector",
-            title=gettext("Attendance by stakeholder sector (GCM para. 44)"),
-            unit=gettext("attendances"),
-            rows=[(row.label, row.count) for row in attendance_by_sector(session_ids)],
-            rtl=rtl,
-            total=total,
-        ),
-        bar_chart(
-            key="participation-country",
-            title=gettext("Attendance by country of residence"),
-            unit=gettext("attendances"),
-            rows=[
-                (countries.name(row["user__profile__country"]), row["count"]) for row in by_country
-            ],
-            rtl=rtl,
-            limit=15,
-            other_label=gettext("Other countries"),
-            total=total,
-        ),
-    ]
-    by_mode = dict(
-        attendances.values_list("mode").annotate(count=Count("pk")).values_list("mode", "count")
-    )
-    charts.append(
-        bar_chart(
-            key="participation-mode",
-            title=gettext("Attendance in person and online"),
-            unit=gettext("attendances"),
-            rows=[(label, by_mode.get(value, 0)) for value, label in Mode.choices],
-            rtl=rtl,
-            total=total,
-        )
-    )
-    return stats, [chart for chart in charts if chart]
-
-
-def build_outcome(*, review: RegionalReview, language: str) -> OutcomeReport:
-    """Gather a review's roundtables, key messages and their sources, consultation and
-    GCM Talk summaries and participation into an OutcomeReport. Must run inside
-    translation.override(language)."""
-    loc = Localizer(language)
-    warnings: list[str] = []
-    rtl = direction() == "rtl"
-    texts = ReviewReportText.objects.filter(review=review).first() or ReviewReportText(
-        review=review
-    )
-    citations = Citations()
-    message_queryset = KeyMessage.objects.filter(review=review).prefetch_related(
-        Prefetch("sessions", queryset=session_public().order_by("starts_at", "pk")),
-        Prefetch(
-            "inputs",
-            queryset=StakeholderInput.objects.select_related("sector", "source_session").order_by(
-                "pk"
-            ),
-        ),
-    )
-
-    roundtables = list(
-        Roundtable.objects.filter(review=review)
-        .prefetch_related(
-            "objectives",
-            Prefetch("roles", queryset=RoundtableRole.objects.select_related("user")),
-            Prefetch("consultations", queryset=session_public().order_by("starts_at")),
-            Prefetch(
-                "key_messages",
-                queryset=message_queryset.order_by("position", "pk"),
-                to_attr="ordered_messages",
-            ),
-        )
-        .order_by("number")
-    )
-    role_order = {RoleKind.MEMBER_STATE_SPEAKER: 0, RoleKind.MODERATOR: 1, RoleKind.PANELIST: 2}
-    sections = []
-    for rt in roundtables:
-        roles = sorted(rt.roles.all(), key=lambda r: (role_order.get(r.kind, 9), r.position))
-        description, _lang = loc.text(rt, "description")
-        section = RoundtableSection(
-            number=rt.number,
-            anchor=f"roundtable-{rt.number}",
-            title=loc.fragment(rt, "title"),
-            description=blocks(description),
-            objectives=[ObjectiveLine(o.number, o.title) for o in rt.objectives.all()],
-            people=[_person(role) for role in roles],
-            consultations=[session.title for session in rt.consultations.all()],
-            messages=_messages(rt.ordered_messages, loc, citations),
-        )
-        sections.append(section)
-        if not section.messages:
-            warnings.append(
-                gettext("Roundtable %(number)s has no key message yet.") % {"number": rt.number}
-            )
-        if not any(role.kind == RoleKind.MEMBER_STATE_SPEAKER for role in roles):
-            warnings.append(
-                gettext("Roundtable %(number)s has no Member State speaker.")
-                % {"number": rt.number}
-            )
-    general = _messages(
-        message_queryset.filter(roundtable=None).order_by("position", "pk"), loc, citations
-    )
-    coverage = objective_coverage(roundtables=roundtables)
-    uncovered = [ObjectiveLine(o.number, o.title) for o in coverage.uncovered]
-    if uncovered and roundtables:
-        warnings.append(
-            gettext("No roundtable covers objective(s) %(numbers)s.")
-            % {"numbers": join_list([str(o.number) for o in uncovered])}
-        )
-
-    held = list(
-        Session.objects.filter(review=review)
-        .exclude(status__in=[SessionStatus.DRAFT, SessionStatus.CANCELLED])
-        .prefetch_related("footnotes")
-        .order_by("starts_at", "pk")
-    )
-    consultations = _summaries(
-        [s for s in held if s.kind in CONSULTATION_KINDS], loc, "consultation"
-    )
-    talks = _summaries([s for s in held if s.kind == SessionKind.GCM_TALK], loc, "talk")
-    stats, charts = participation_charts([s.pk for s in held], rtl=rtl)
-    participation = _participation(review, held)
-    session_chart = bar_chart(
+def _session_chart(rows: list[ParticipationRow], *, rtl: bool) -> Chart:
+    return bar_chart(
         key="participation-session",
         title=gettext("Attendance by session"),
         unit=gettext("attendances"),
-        rows=[(row.title, row.attended) for row in participation if row.attended],
+        rows=[(row.title, row.attended) for row in rows if row.attended],
         rtl=rtl,
         limit=25,
         other_label=gettext("Other sessions"),
     )
-    if session_chart:
-        charts.insert(0, session_chart)
 
-    accepted = StakeholderInput.objects.filter(review=review, status=InputStatus.ACCEPTED)
-    by_type = dict(
-        accepted.values_list("input_type").annotate(n=Count("pk")).values_list("input_type", "n")
+
+def _sector_chart(session_ids: list[int], *, total: int, rtl: bool) -> Chart:
+    return bar_chart(
+        key="participation-sector",
+        title=gettext("Attendance by stakeholder sector (GCM para. 44)"),
+        unit=gettext("attendances"),
+        rows=[
+            (sector_label(sector), n) for sector, n in attendance_by_sector(session_ids=session_ids)
+        ],
+        rtl=rtl,
+        total=total,
     )
-    inputs_stats = [
-        Stat(str(sum(by_type.values())), gettext("accepted stakeholder inputs")),
-        Stat(str(by_type.get(InputType.CONTENT, 0)), gettext("on content")),
-        Stat(str(by_type.get(InputType.PROCESS, 0)), gettext("on process and outcomes")),
-        Stat(
-            str(accepted.filter(source_session__isnull=True).count()),
-            gettext("written inputs"),
-        ),
+
+
+def _country_chart(by_country: list[tuple[str, int]], *, total: int, rtl: bool) -> Chart:
+    return bar_chart(
+        key="participation-country",
+        title=gettext("Attendance by country of residence"),
+        unit=gettext("attendances"),
+        rows=[(countries.name(code), n) for code, n in by_country],
+        rtl=rtl,
+        limit=15,
+        other_label=gettext("Other countries"),
+        total=total,
+    )
+
+
+def _mode_chart(session_ids: list[int], *, total: int, rtl: bool) -> Chart:
+    by_mode = attendance_by_mode(session_ids=session_ids)
+    return bar_chart(
+        key="participation-mode",
+        title=gettext("Attendance in person and online"),
+        unit=gettext("attendances"),
+        rows=[(label, by_mode.get(value, 0)) for value, label in Mode.choices],
+        rtl=rtl,
+        total=total,
+    )
+
+
+def _input_stats(review: RegionalReview) -> list[Stat]:
+    totals = input_totals(review=review, statuses=[InputStatus.ACCEPTED])
+    return [
+        Stat(str(totals.total), gettext("accepted stakeholder inputs")),
+        Stat(str(totals.by_type_value[InputType.CONTENT]), gettext("on content")),
+        Stat(str(totals.by_type_value[InputType.PROCESS]), gettext("on process and outcomes")),
+        Stat(str(totals.written), gettext("written inputs")),
     ]
 
-    introduction, intro_lang = loc.text(texts, "introduction")
-    presentation, presentation_lang = loc.text(texts, "rapporteur_presentation")
-    conclusions, conclusions_lang = loc.text(texts, "conclusions")
-    if not presentation:
-        warnings.append(gettext("The Rapporteur's presentation has not been written yet."))
 
-    where = ", ".join(x for x in (loc.text(review, "venue")[0], review.city) if x)
-    return OutcomeReport(
-        language=language,
-        direction=direction(),
-        title=loc.fragment(review, "title"),
-        region=review.region.name,
-        meeting_line=long_date(review.meeting_date),
-        venue_line=where,
-        introduction=blocks(introduction),
-        introduction_lang=loc.wrap("", intro_lang),
-        rapporteur_name=texts.rapporteur_name,
-        rapporteur_function=loc.fragment(texts, "rapporteur_function"),
-        rapporteur_presentation=blocks(presentation),
-        rapporteur_lang=loc.wrap("", presentation_lang),
-        roundtables=sections,
-        uncovered_objectives=uncovered,
-        general_messages=general,
-        consultations=consultations,
-        talks=talks,
-        stats=stats,
-        participation=participation,
-        charts=charts,
-        inputs_stats=inputs_stats,
-        conclusions=blocks(conclusions),
-        conclusions_lang=loc.wrap("", conclusions_lang),
-        references=citations.references,
-        used_fallback=loc.used_fallback,
-        warnings=warnings,
-        issued=short_date(timezone.localdate()),
-        running_title=pgettext("report title", "Outcome report"),
-    )
+# --- for staff only ----------------------------------------------------------------------
+
+
+def _warnings(
+    sections: list[RoundtableSection], uncovered: list[ObjectiveLine], rapporteur: Rapporteur
+) -> list[str]:
+    """What staff should know before publishing; never printed."""
+    warnings = []
+    for section in sections:
+        if not section.messages:
+            warnings.append(
+                gettext("Roundtable %(number)s has no key message yet.")
+                % {"number": section.number}
+            )
+        if not section.has_member_state_speaker:
+            warnings.append(
+                gettext("Roundtable %(number)s has no Member State speaker.")
+                % {"number": section.number}
+            )
+    if uncovered and sections:
+        warnings.append(
+            gettext("No roundtable covers objective(s) %(numbers)s.")
+            % {"numbers": join_list([str(o.number) for o in uncovered])}
+        )
+    if not rapporteur.presentation:
+        warnings.append(gettext("The Rapporteur's presentation has not been written yet."))
+    return warnings

@@ -2,7 +2,11 @@
 summary of 14 November 2023 (the source document): title and meeting facts, OVERVIEW,
 attendance, one numbered section per speaker, the GCM thematic priorities with the
 stakeholders' recommendations on content and on process and outcomes, documents and
-links, contacts, footnotes."""
+links, contacts, footnotes.
+
+One function per section of the document, called in the document's order: a footnote
+is printed at its first marker, so the order in which sections read their text is the
+order a reader meets them."""
 
 from dataclasses import dataclass, field
 
@@ -12,20 +16,41 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from consultations.enums import SessionKind
 from consultations.models import Session
+from consultations.selectors import attendance_by_sector, attendances
+from gcm.models import Sector
 from reports.builders.common import (
     Localizer,
-    attendance_by_sector,
-    attended,
+    Text,
     direction,
     in_sentence,
     join_list,
     meeting_when,
     place_line,
+    sector_label,
+    text_of,
 )
 from reports.charts import Chart, bar_chart
-from reports.markup import Block, Footnotes, Fragment, Point, blocks, points, roman
-from roundtables.enums import InputStatus, InputType
-from roundtables.models import Roundtable, StakeholderInput
+from reports.enums import ReportKind
+from reports.markup import Footnotes, Fragment, Point, blocks, points, roman
+from roundtables.enums import InputType
+from roundtables.selectors.clusters import roundtables_with_objectives
+from roundtables.selectors.inputs import inputs_raised_at
+
+
+@dataclass
+class Cover:
+    title: Fragment
+    date_line: str
+    time_line: str
+    place_line: Fragment
+
+
+@dataclass
+class AttendanceSection:
+    sentence: str
+    count: int
+    note: Text
+    chart: Chart
 
 
 @dataclass
@@ -35,6 +60,18 @@ class SpeakerSection:
     name: str
     function: Fragment
     points: list[Point]
+
+
+@dataclass
+class ThematicSection:
+    number: str
+    intro: Fragment
+    roundtables: list[str]
+    content_inputs: list[Fragment]
+    process_inputs: list[Fragment]
+
+    def __bool__(self) -> bool:
+        return bool(self.intro or self.roundtables or self.content_inputs or self.process_inputs)
 
 
 @dataclass
@@ -59,26 +96,14 @@ class Contact:
 
 @dataclass
 class SummaryReport:
-    kind = "summary"
+    kind = ReportKind.SUMMARY
     language: str
     direction: str
-    title: Fragment
-    date_line: str
-    time_line: str
-    place_line: Fragment
-    overview: list[Block]
-    overview_lang: Fragment
-    attendance: str
-    attendance_count: int
-    attendance_note: list[Block]
-    attendance_note_lang: Fragment
-    attendance_chart: Chart
+    cover: Cover
+    overview: Text
+    attendance: AttendanceSection
     speakers: list[SpeakerSection]
-    thematic_number: str
-    roundtables_intro: Fragment
-    roundtables: list[str]
-    content_inputs: list[Fragment]
-    process_inputs: list[Fragment]
+    thematic: ThematicSection
     link_groups: list[LinkGroup]
     contacts: list[Contact]
     endnotes: list[Fragment]
@@ -86,24 +111,79 @@ class SummaryReport:
     warnings: list[str]
     running_title: str = ""
 
-    @property
-    def has_thematic_section(self) -> bool:
-        return bool(
-            self.roundtables_intro or self.roundtables or self.content_inputs or self.process_inputs
-        )
 
-
-def session_for_summary(*, slug: str | None = None, pk: int | None = None) -> Session | None:
-    lookup = {"slug": slug} if slug is not None else {"pk": pk}
-    return (
-        Session.objects.select_related("review")
-        .prefetch_related("speakers", "links", "contacts", "footnotes")
-        .filter(**lookup)
-        .first()
+def build_summary(*, session: Session, language: str) -> SummaryReport:
+    """Gather a session's written record and attendance into a SummaryReport. Must run
+    inside translation.override(language); `session` as reports.selectors
+    .session_for_summary reads it."""
+    loc = Localizer(language)
+    notes = _footnotes(session, loc)
+    cover = _cover(session, loc)
+    overview = text_of(session, "overview", loc, notes)
+    attendance = _attendance(session, loc, notes)
+    speakers = _speakers(session, loc, notes)
+    thematic = _thematic(session, loc, notes, number=roman(len(speakers) + 1))
+    link_groups = _link_groups(session, loc)
+    contacts = _contacts(session, loc)
+    unreferenced = notes.unused  # every section has read its text by now
+    endnotes = _endnotes(notes, unreferenced, loc)
+    return SummaryReport(
+        language=language,
+        direction=direction(),
+        cover=cover,
+        overview=overview,
+        attendance=attendance,
+        speakers=speakers,
+        thematic=thematic,
+        link_groups=link_groups,
+        contacts=contacts,
+        endnotes=endnotes,
+        used_fallback=loc.used_fallback,
+        warnings=_warnings(
+            notes, unreferenced, attendance=attendance, speakers=speakers, overview=overview
+        ),
+        running_title=gettext("Summary Report"),
     )
 
 
-def _attendance_sentence(session: Session, count: int, sectors: list) -> str:
+def _footnotes(session: Session, loc: Localizer) -> Footnotes:
+    texts, langs = {}, {}
+    for footnote in session.footnotes.all():
+        text, lang = loc.text(footnote, "text")
+        texts[footnote.number] = text
+        langs[footnote.number] = loc.wrap("", lang).lang
+    return Footnotes(texts=texts, langs=langs)
+
+
+def _cover(session: Session, loc: Localizer) -> Cover:
+    day, hours = meeting_when(session)
+    return Cover(
+        title=loc.fragment(session, "title"),
+        date_line=day,
+        time_line=hours,
+        place_line=place_line(session, loc),
+    )
+
+
+def _attendance(session: Session, loc: Localizer, notes: Footnotes) -> AttendanceSection:
+    count = attendances(session_ids=[session.pk]).count()
+    sectors = attendance_by_sector(session_ids=[session.pk])
+    return AttendanceSection(
+        sentence=_attendance_sentence(session, count, [sector for sector, _n in sectors]),
+        count=count,
+        note=text_of(session, "attendance_note", loc, notes),
+        chart=bar_chart(
+            key="attendance-sector",
+            title=gettext("Participants by stakeholder sector (GCM para. 44)"),
+            unit=gettext("participants"),
+            rows=[(sector_label(sector), n) for sector, n in sectors],
+            rtl=direction() == "rtl",
+            total=count,
+        ),
+    )
+
+
+def _attendance_sentence(session: Session, count: int, sectors: list[Sector | None]) -> str:
     subject = {
         SessionKind.PRE_CONSULTATION: pgettext("report attendance", "This pre-consultation"),
         SessionKind.THEMATIC: pgettext("report attendance", "This thematic consultation"),
@@ -113,7 +193,7 @@ def _attendance_sentence(session: Session, count: int, sectors: list) -> str:
         ),
         SessionKind.GCM_TALK: pgettext("report attendance", "This GCM Talk"),
     }.get(session.kind, pgettext("report attendance", "This meeting"))
-    names = join_list([in_sentence(row.sector.name) for row in sectors if row.sector])
+    names = join_list([in_sentence(sector.name) for sector in sectors if sector])
     if count and names:
         return ngettext(
             "%(subject)s was attended by %(count)s civil society organization or "
@@ -133,49 +213,8 @@ def _attendance_sentence(session: Session, count: int, sectors: list) -> str:
     return ""
 
 
-def objectives_line(number: int, objective_numbers: list[int]) -> str:
-    numbers = join_list([str(n) for n in objective_numbers])
-    if not objective_numbers:
-        return gettext("Session %(number)s") % {"number": number}
-    return ngettext(
-        "Session %(number)s: GCM objective %(objectives)s",
-        "Session %(number)s: GCM objectives %(objectives)s",
-        len(objective_numbers),
-    ) % {"number": number, "objectives": numbers}
-
-
-def build_summary(*, session: Session, language: str) -> SummaryReport:
-    """Gather a session's written record and attendance into a SummaryReport. Must run
-    inside translation.override(language)."""
-    loc = Localizer(language)
-    warnings: list[str] = []
-
-    footnote_rows = list(session.footnotes.all())
-    texts, langs = {}, {}
-    for footnote in footnote_rows:
-        text, lang = loc.text(footnote, "text")
-        texts[footnote.number] = text
-        langs[footnote.number] = loc.wrap("", lang).lang
-    notes = Footnotes(texts=texts, langs=langs)
-
-    title = loc.fragment(session, "title")
-    day, hours = meeting_when(session)
-    overview_text, overview_lang = loc.text(session, "overview")
-    overview = blocks(overview_text, notes)
-
-    count = attended([session.pk]).count()
-    sectors = attendance_by_sector([session.pk])
-    note_text, note_lang = loc.text(session, "attendance_note")
-    chart = bar_chart(
-        key="attendance-sector",
-        title=gettext("Participants by stakeholder sector (GCM para. 44)"),
-        unit=gettext("participants"),
-        rows=[(row.label, row.count) for row in sectors],
-        rtl=direction() == "rtl",
-        total=count,
-    )
-
-    speakers = [
+def _speakers(session: Session, loc: Localizer, notes: Footnotes) -> list[SpeakerSection]:
+    return [
         SpeakerSection(
             number=roman(index),
             heading=loc.fragment(speaker, "heading"),
@@ -186,90 +225,35 @@ def build_summary(*, session: Session, language: str) -> SummaryReport:
         for index, speaker in enumerate(session.speakers.all(), start=1)
     ]
 
-    roundtables = (
-        Roundtable.objects.filter(review_id=session.review_id)
-        .prefetch_related("objectives")
-        .order_by("number")
-    )
-    roundtable_lines = [
-        objectives_line(rt.number, sorted(o.number for o in rt.objectives.all()))
-        for rt in roundtables
-    ]
-    intro = loc.fragment(session, "roundtables_intro", notes)
 
-    inputs = StakeholderInput.objects.filter(
-        source_session=session, status=InputStatus.ACCEPTED
-    ).order_by("position", "created_at", "pk")
+def _thematic(session: Session, loc: Localizer, notes: Footnotes, *, number: str):
+    intro = loc.fragment(session, "roundtables_intro", notes)
+    roundtables = roundtables_with_objectives(review=session.review).order_by("number")
     content, process = [], []
-    for item in inputs.only("text", "language", "input_type"):
+    for item in inputs_raised_at(session=session):
         fragment = loc.wrap(blocks_html(item.text), item.language)
         (content if item.input_type == InputType.CONTENT else process).append(fragment)
-
-    groups: list[LinkGroup] = []
-    previous_group = None
-    for link in session.links.all():
-        group_text, group_lang = loc.text(link, "group")
-        if not groups or previous_group != group_text:
-            groups.append(LinkGroup(title=loc.wrap(escape(group_text), group_lang)))
-            previous_group = group_text
-        groups[-1].links.append(Link(title=loc.fragment(link, "title"), url=link.url))
-
-    contacts = [
-        Contact(
-            heading=loc.fragment(contact, "heading"),
-            name=contact.name,
-            function=loc.fragment(contact, "function"),
-            email=contact.email,
-        )
-        for contact in session.contacts.all()
-    ]
-
-    endnotes = []
-    for number in notes.unused:
-        warnings.append(
-            gettext("Footnote %(number)s is not referenced in the text: printed at the end.")
-            % {"number": number}
-        )
-        endnotes.append(loc.wrap(notes.call(number), langs.get(number) or language))
-    for number in sorted(notes.missing):
-        warnings.append(
-            gettext("The marker [^%(number)s] refers to no footnote: left out.")
-            % {"number": number}
-        )
-    if not count:
-        warnings.append(gettext("No attendance is recorded for this session."))
-    if not speakers:
-        warnings.append(gettext("The session has no speakers."))
-    if not overview:
-        warnings.append(gettext("The session has no overview."))
-
-    return SummaryReport(
-        language=language,
-        direction=direction(),
-        title=title,
-        date_line=day,
-        time_line=hours,
-        place_line=place_line(session, loc),
-        overview=overview,
-        overview_lang=loc.wrap("", overview_lang),
-        attendance=_attendance_sentence(session, count, sectors),
-        attendance_count=count,
-        attendance_note=blocks(note_text, notes),
-        attendance_note_lang=loc.wrap("", note_lang),
-        attendance_chart=chart,
-        speakers=speakers,
-        thematic_number=roman(len(speakers) + 1),
-        roundtables_intro=intro,
-        roundtables=roundtable_lines,
+    return ThematicSection(
+        number=number,
+        intro=intro,
+        roundtables=[
+            objectives_line(rt.number, sorted(o.number for o in rt.objectives.all()))
+            for rt in roundtables
+        ],
         content_inputs=content,
         process_inputs=process,
-        link_groups=groups,
-        contacts=contacts,
-        endnotes=endnotes,
-        used_fallback=loc.used_fallback,
-        warnings=warnings,
-        running_title=gettext("Summary Report"),
     )
+
+
+def objectives_line(number: int, objective_numbers: list[int]) -> str:
+    numbers = join_list([str(n) for n in objective_numbers])
+    if not objective_numbers:
+        return gettext("Session %(number)s") % {"number": number}
+    return ngettext(
+        "Session %(number)s: GCM objective %(objectives)s",
+        "Session %(number)s: GCM objectives %(objectives)s",
+        len(objective_numbers),
+    ) % {"number": number, "objectives": numbers}
 
 
 def blocks_html(text: str) -> SafeString:
@@ -282,3 +266,63 @@ def blocks_html(text: str) -> SafeString:
         else:
             pieces.append(block.html)
     return mark_safe("<br>".join(pieces))  # noqa: S308 - each piece is escaped
+
+
+def _link_groups(session: Session, loc: Localizer) -> list[LinkGroup]:
+    """Links under their group headings, a new heading where the group changes."""
+    groups: list[LinkGroup] = []
+    previous = None
+    for link in session.links.all():
+        group_text, group_lang = loc.text(link, "group")
+        if not groups or previous != group_text:
+            groups.append(LinkGroup(title=loc.wrap(escape(group_text), group_lang)))
+            previous = group_text
+        groups[-1].links.append(Link(title=loc.fragment(link, "title"), url=link.url))
+    return groups
+
+
+def _contacts(session: Session, loc: Localizer) -> list[Contact]:
+    return [
+        Contact(
+            heading=loc.fragment(contact, "heading"),
+            name=contact.name,
+            function=loc.fragment(contact, "function"),
+            email=contact.email,
+        )
+        for contact in session.contacts.all()
+    ]
+
+
+def _endnotes(notes: Footnotes, unreferenced: list[int], loc: Localizer) -> list[Fragment]:
+    """Footnotes no marker refers to, printed at the end rather than lost."""
+    return [
+        loc.wrap(notes.call(number), notes.langs.get(number) or loc.language)
+        for number in unreferenced
+    ]
+
+
+def _warnings(
+    notes: Footnotes,
+    unreferenced: list[int],
+    *,
+    attendance: AttendanceSection,
+    speakers: list[SpeakerSection],
+    overview: Text,
+) -> list[str]:
+    """What staff should know before publishing; never printed."""
+    warnings = [
+        gettext("Footnote %(number)s is not referenced in the text: printed at the end.")
+        % {"number": number}
+        for number in unreferenced
+    ]
+    warnings += [
+        gettext("The marker [^%(number)s] refers to no footnote: left out.") % {"number": number}
+        for number in sorted(notes.missing)
+    ]
+    if not attendance.count:
+        warnings.append(gettext("No attendance is recorded for this session."))
+    if not speakers:
+        warnings.append(gettext("The session has no speakers."))
+    if not overview:
+        warnings.append(gettext("The session has no overview."))
+    return warnings

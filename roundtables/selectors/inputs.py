@@ -1,10 +1,9 @@
 """Reads for stakeholder inputs: an author's own, the published ones by cluster and
 objective, the moderation queue and the analysis counts."""
 
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import pgettext
 from django_countries import countries
@@ -85,6 +84,15 @@ def inputs_by_cluster(
     return [(cluster, items) for cluster, items in result if items]
 
 
+def inputs_raised_at(*, session) -> QuerySet[StakeholderInput]:
+    """The accepted inputs noted at a consultation, in the order of its record."""
+    return (
+        StakeholderInput.objects.filter(source_session=session, status=InputStatus.ACCEPTED)
+        .order_by("position", "created_at", "pk")
+        .only("text", "language", "input_type")
+    )
+
+
 def moderation_queue(*, review: RegionalReview | None, status: str) -> QuerySet:
     inputs = StakeholderInput.objects.all()
     if review is not None:
@@ -111,66 +119,185 @@ def input_for_moderation(*, pk: int) -> StakeholderInput | None:
     )
 
 
+def _in_cluster(roundtable: Roundtable) -> Q:
+    """An input belongs to a cluster if it was filed under it or addresses one of its
+    objectives (the roundtable's objectives must be prefetched)."""
+    condition = Q(roundtable_id=roundtable.pk)
+    objective_ids = [objective.pk for objective in roundtable.objectives.all()]
+    if objective_ids:
+        condition |= Q(pk__in=_addressing(objective_ids))
+    return condition
+
+
+def _addressing(objective_ids) -> QuerySet:
+    return StakeholderInput.objectives.through.objects.filter(
+        objective_id__in=objective_ids
+    ).values("stakeholderinput_id")
+
+
+def _outside_clusters(roundtables: list[Roundtable]) -> Q:
+    """Neither filed under a cluster of the review nor addressing any of their objectives."""
+    condition = ~Q(roundtable_id__in=[roundtable.pk for roundtable in roundtables])
+    objective_ids = {o.pk for roundtable in roundtables for o in roundtable.objectives.all()}
+    if objective_ids:
+        condition &= ~Q(pk__in=_addressing(objective_ids))
+    return condition
+
+
+@dataclass(frozen=True)
+class InputTotals:
+    total: int
+    written: int  # not raised orally at a consultation
+    by_type_value: dict[str, int]  # every InputType, zeros included
+
+    @property
+    def oral(self) -> int:
+        return self.total - self.written
+
+
+def input_totals(*, review: RegionalReview, statuses: list[str]) -> InputTotals:
+    """How many of a review's inputs are in these statuses: written ones, and by type."""
+    types = {f"type_{index}": value for index, value in enumerate(InputType.values)}
+    counts = StakeholderInput.objects.filter(review=review, status__in=statuses).aggregate(
+        total=Count("pk"),
+        written=Count("pk", filter=Q(source_session__isnull=True)),
+        **{key: Count("pk", filter=Q(input_type=value)) for key, value in types.items()},
+    )
+    return InputTotals(
+        total=counts["total"],
+        written=counts["written"],
+        by_type_value={value: counts[key] for key, value in types.items()},
+    )
+
+
 @dataclass
 class Analysis:
-    total: int
-    by_objective: list[tuple[Objective, int]]
-    by_cluster: list[tuple[Roundtable, int]]
+    """The counts of a review's inputs in some statuses: the one source of the staff
+    analysis page and of the inputs analysis paper."""
+
+    totals: InputTotals
+    by_objective: list[tuple[Objective, int]]  # all 23, in number order, zeros included
+    by_cluster: list[tuple[Roundtable, int]]  # the review's roundtables, in number order
     no_cluster: int
-    by_sector: list[tuple[str, int]]
-    by_country: list[tuple[str, int]]
-    by_type: list[tuple[str, int]]
-    by_status: list[tuple[str, int]]
+    sectors: list[tuple[Sector | None, int]]  # in para-44 order, not stated last
+    countries: list[tuple[str, int]]  # ("" = not given), the most first, then by code
+    languages: list[tuple[str, int]]  # the most first, then by code
+    by_status: list[tuple[str, int]]  # (label, count) of all the review's inputs
+
+    @property
+    def total(self) -> int:
+        return self.totals.total
+
+    @property
+    def by_type(self) -> list[tuple[str, int]]:
+        return [(label, self.totals.by_type_value[value]) for value, label in InputType.choices]
+
+    @property
+    def by_sector(self) -> list[tuple[str, int]]:
+        """(label, count), the most first, as the staff page lists them."""
+        return _most_first(
+            (sector.name if sector else _not_given(), n) for sector, n in self.sectors
+        )
+
+    @property
+    def by_country(self) -> list[tuple[str, int]]:
+        return _most_first(
+            (countries.name(code) if code else _not_given(), n) for code, n in self.countries
+        )
 
 
 def input_analysis(*, review: RegionalReview, statuses: list[str]) -> Analysis:
-    """Counts of a review's inputs by objective (all 23, zeros included), cluster,
-    sector, country and type. The Reports issue turns these into the analysis paper."""
-    inputs = list(
-        StakeholderInput.objects.filter(review=review, status__in=statuses).prefetch_related(
-            "objectives"
-        )
+    """Counts of a review's inputs in these statuses by objective, cluster, sector,
+    country, language and type, aggregated in the database: the number of queries does
+    not grow with the number of inputs."""
+    inputs = StakeholderInput.objects.filter(review=review, status__in=statuses)
+    roundtables = list(roundtables_with_objectives(review=review).order_by("number"))
+    clusters = inputs.aggregate(
+        **{f"cluster_{rt.pk}": Count("pk", filter=_in_cluster(rt)) for rt in roundtables},
+        outside=Count("pk", filter=_outside_clusters(roundtables)),
     )
-    roundtables = list(roundtables_with_objectives(review=review))
-    objectives = list(Objective.objects.all())
-    per_objective = Counter(o.pk for item in inputs for o in item.objectives.all())
-    groups = inputs_by_cluster(inputs=inputs, roundtables=roundtables)
-    per_cluster = {cluster.pk: len(items) for cluster, items in groups if cluster}
-    no_cluster = next((len(items) for cluster, items in groups if cluster is None), 0)
-    sectors = {sector.pk: sector.name for sector in Sector.objects.all()}
-    sector_counts = Counter(item.sector_id for item in inputs)
-    country_counts = Counter(str(item.country) for item in inputs)
-    type_counts = Counter(item.input_type for item in inputs)
-    status_rows = (
+    per_objective = dict(
+        StakeholderInput.objectives.through.objects.filter(stakeholderinput__in=inputs)
+        .values_list("objective_id")
+        .annotate(n=Count("pk"))
+    )
+    return Analysis(
+        totals=input_totals(review=review, statuses=statuses),
+        by_objective=[
+            (o, per_objective.get(o.pk, 0)) for o in Objective.objects.order_by("number")
+        ],
+        by_cluster=[(rt, clusters[f"cluster_{rt.pk}"]) for rt in roundtables],
+        no_cluster=clusters["outside"],
+        sectors=_by_sector(inputs),
+        countries=_count(inputs, "country"),
+        languages=_count(inputs, "language"),
+        by_status=_by_status(review),
+    )
+
+
+def _count(inputs: QuerySet, field: str) -> list[tuple[str, int]]:
+    return list(inputs.values_list(field).annotate(n=Count("pk")).order_by("-n", field))
+
+
+def _by_sector(inputs: QuerySet) -> list[tuple[Sector | None, int]]:
+    # order_by(): the model's default ordering would join the review for nothing.
+    counts = dict(inputs.order_by().values_list("sector").annotate(n=Count("pk")))
+    sectors = Sector.objects.filter(pk__in=[key for key in counts if key]).order_by("position")
+    rows: list[tuple[Sector | None, int]] = [(sector, counts[sector.pk]) for sector in sectors]
+    if counts.get(None):
+        rows.append((None, counts[None]))
+    return rows
+
+
+def _by_status(review: RegionalReview) -> list[tuple[str, int]]:
+    labels = dict(InputStatus.choices)
+    rows = (
         StakeholderInput.objects.filter(review=review)
-        .values("status")
+        .values_list("status")
         .annotate(n=Count("pk"))
         .order_by("status")
     )
-    status_labels = dict(InputStatus.choices)
-    not_given = _not_given()
-    return Analysis(
-        total=len(inputs),
-        by_objective=[(objective, per_objective.get(objective.pk, 0)) for objective in objectives],
-        by_cluster=[(roundtable, per_cluster.get(roundtable.pk, 0)) for roundtable in roundtables],
-        no_cluster=no_cluster,
-        by_sector=sorted(
-            (
-                (sectors.get(pk, not_given) if pk else not_given, n)
-                for pk, n in sector_counts.items()
-            ),
-            key=lambda row: (-row[1], str(row[0])),
-        ),
-        by_country=sorted(
-            (
-                (countries.name(code) if code else not_given, n)
-                for code, n in country_counts.items()
-            ),
-            key=lambda row: (-row[1], str(row[0])),
-        ),
-        by_type=[(label, type_counts.get(value, 0)) for value, label in InputType.choices],
-        by_status=[(status_labels[row["status"]], row["n"]) for row in status_rows],
+    return [(labels[status], n) for status, n in rows]
+
+
+def _most_first(rows) -> list[tuple[str, int]]:
+    return sorted(rows, key=lambda row: (-row[1], str(row[0])))
+
+
+def input_quotes(
+    *, review: RegionalReview, roundtables: list[Roundtable], per_cluster: int
+) -> list[tuple[Roundtable | None, list[StakeholderInput]]]:
+    """A few published inputs (accepted, their authors agreed) to quote for each cluster
+    and for those outside the clusters: the ones addressing most objectives of the
+    cluster first, then the earliest. An input may be quoted under several clusters.
+    The roundtables' objectives must be prefetched; the inputs come with their sector
+    and objectives."""
+    published = StakeholderInput.objects.filter(
+        review=review, status=InputStatus.ACCEPTED, publish_consent=True
     )
+    chosen: list[tuple[Roundtable | None, list[int]]] = []
+    for roundtable in roundtables:
+        objective_ids = [objective.pk for objective in roundtable.objectives.all()]
+        weight = (
+            Count("objectives", filter=Q(objectives__in=objective_ids))
+            if objective_ids
+            else Value(0)
+        )
+        ids = (
+            published.filter(_in_cluster(roundtable))
+            .annotate(weight=weight)
+            .order_by("-weight", "pk")
+            .values_list("pk", flat=True)[:per_cluster]
+        )
+        chosen.append((roundtable, list(ids)))
+    outside = published.filter(_outside_clusters(roundtables)).order_by("pk")
+    chosen.append((None, list(outside.values_list("pk", flat=True)[:per_cluster])))
+    quoted = (
+        StakeholderInput.objects.select_related("sector")
+        .prefetch_related("objectives")
+        .in_bulk([pk for _cluster, ids in chosen for pk in ids])
+    )
+    return [(cluster, [quoted[pk] for pk in ids]) for cluster, ids in chosen if ids]
 
 
 def _not_given() -> str:

@@ -3,6 +3,7 @@ cluster, sector and country and quotes only inputs that may be published."""
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
 from gcm.models import Objective, Sector
@@ -11,6 +12,7 @@ from reports.models import ReviewReportText
 from reports.rendering import render, render_html
 from roundtables.enums import InputStatus, InputType, RoleKind
 from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
+from tests.factories import StaffFactory
 from tests.reports.conftest import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -94,25 +96,42 @@ def test_inputs_analysis_counts_by_objective_cluster_sector_and_country(sourced,
     with translation.override("en"):
         data = build_inputs(review=demo_review, language="en")
 
-    by_objective = {bar.label: bar.value for bar in data.objective_chart.bars}
+    by_objective = {bar.label: bar.value for bar in data.by_objective.chart.bars}
     assert by_objective["17"] == 3
     assert by_objective["21"] == 1
     assert by_objective["1"] == 0
     # Objectives of the demo inputs: (8, 16, 17), (12, 13, 17), (15, 17), (8, 15), (6,)
     # and the written one (15, 21) filed under roundtable 2; 13 name no objective.
-    assert {bar.label: bar.value for bar in data.cluster_chart.bars} == {
+    assert {bar.label: bar.value for bar in data.by_cluster.bars} == {
         "Roundtable 1": 2,
         "Roundtable 2": 4,
         "Roundtable 3": 4,
         "Roundtable 4": 3,
         "No roundtable": 13,
     }
-    assert [(bar.label, bar.value) for bar in data.sector_chart.bars] == [
+    assert [(bar.label, bar.value) for bar in data.contributors.sectors.bars] == [
         ("Civil society", 1),
         ("Sector not stated", 18),
     ]
-    assert [(row.label, row.count) for row in data.country_rows] == [("Spain", 1)]
-    assert data.stats[0].value == "19"
+    assert [(row.label, row.count) for row in data.contributors.country_rows] == [("Spain", 1)]
+    assert data.overview.stats[0].value == "19"
+
+
+def test_inputs_analysis_prints_the_counts_of_the_staff_analysis_page(client, sourced, demo_review):
+    client.force_login(StaffFactory())
+
+    page = client.get(reverse("roundtables:analysis"), {"review": demo_review.slug})
+    with translation.override("en"):
+        data = build_inputs(review=demo_review, language="en")
+
+    analysis = page.context["analysis"]
+    assert analysis.total == int(data.overview.stats[0].value) == 19
+    assert [(str(o.number), n) for o, n in analysis.by_objective] == [
+        (bar.label, bar.value) for bar in data.by_objective.chart.bars
+    ]
+    assert [(f"Roundtable {rt.number}", n) for rt, n in analysis.by_cluster] + [
+        ("No roundtable", analysis.no_cluster)
+    ] == [(bar.label, bar.value) for bar in data.by_cluster.bars]
 
 
 def test_inputs_analysis_quotes_only_inputs_that_may_be_published(sourced, demo_review):

@@ -5,9 +5,10 @@ import pytest
 from django.utils import translation
 
 from reports import rendering
-from reports.builders import build_summary, session_for_summary
+from reports.builders import build_summary
 from reports.markup import Footnotes, blocks, inline, points
 from reports.rendering import ASSET_BASE, BlockedURL, html_to_pdf, static_asset_path
+from reports.selectors import session_for_summary
 from roundtables.enums import InputStatus, InputType
 from roundtables.models import StakeholderInput
 from tests.reports.conftest import PRE_CONSULTATION, pdf_text

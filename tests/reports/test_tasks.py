@@ -1,14 +1,16 @@
 """The render task: states, retries on transient errors only, safe to run twice, and
 the watchdog that finds reports a dead worker left rendering."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
-from reports import services, tasks
-from reports.enums import ReportStatus
+from core.errors import DomainError
+from reports import kinds, services, tasks
+from reports.enums import REPORT_TRANSITIONS, ReportStatus
 from reports.models import Report
 from tests.factories.reports import ReportFactory
 
@@ -29,6 +31,32 @@ def celery_retries_inline(monkeypatch):
 @pytest.fixture
 def queued(demo_session) -> Report:
     return ReportFactory(session=demo_session, version=1)
+
+
+def test_report_status_moves_only_as_its_table_allows():
+    assert {status: sorted(REPORT_TRANSITIONS.targets(status)) for status in ReportStatus} == {
+        "queued": ["rendering"],
+        "rendering": ["failed", "queued", "ready"],
+        "ready": [],
+        "failed": [],
+    }
+    with pytest.raises(DomainError):
+        REPORT_TRANSITIONS.check(ReportStatus.READY, ReportStatus.QUEUED)
+
+
+def test_render_task_leaves_a_failed_report_failed(queued):
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.FAILED, attempts=3, error="KeyError: 'speakers'"
+    )
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts, queued.error) == (
+        ReportStatus.FAILED,
+        3,
+        "KeyError: 'speakers'",
+    )
 
 
 def test_render_task_renders_a_queued_report_to_a_ready_pdf(queued):
@@ -152,7 +180,9 @@ def test_render_result_of_a_superseded_attempt_is_dropped(queued, monkeypatch):
 
 
 def test_render_of_a_subject_gone_meanwhile_fails_with_the_reason(queued, monkeypatch):
-    monkeypatch.setattr(services, "session_for_summary", lambda **kwargs: None)
+    monkeypatch.setitem(
+        kinds.KINDS, "summary", dataclasses.replace(kinds.SUMMARY, load=lambda **kwargs: None)
+    )
 
     tasks.render_report(report_id=queued.pk)
 

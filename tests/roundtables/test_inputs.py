@@ -12,6 +12,7 @@ from gcm.models import Objective
 from outbox.models import OutgoingMail
 from roundtables.enums import InputStatus
 from roundtables.models import StakeholderInput
+from roundtables.selectors.inputs import input_analysis, input_quotes
 from roundtables.services import inputs as services
 from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import InputFactory, RoundtableFactory, pdf_upload
@@ -715,6 +716,39 @@ def test_analysis_counts_by_objective_cluster_sector_and_country(client, review,
         ("Content", 2),
         ("Process and outcomes", 1),
     ]
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_analysis_constant_queries(client, review, clustered, django_assert_num_queries, count):
+    one, _two = clustered
+    for index in range(count):
+        InputFactory(
+            review=review,
+            status=InputStatus.ACCEPTED,
+            objectives=[2, 15] if index % 2 else [21],
+            roundtable=one if index % 3 == 0 else None,
+            country="FR" if index % 2 else "",
+        )
+    client.force_login(moderator())
+
+    # session, user, permissions (user, groups), reviews, the form's review (validation),
+    # roundtables, their objectives, clusters, totals, objectives (counts and the 23),
+    # sectors (counts and names), countries, languages, statuses, the form's two lists
+    with django_assert_num_queries(19):
+        response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
+
+    assert response.context["analysis"].total == count
+
+
+def test_analysis_of_a_review_without_roundtables_counts_every_input_outside(review):
+    InputFactory(review=review, status=InputStatus.ACCEPTED, objectives=[2])
+    InputFactory(review=review, status=InputStatus.ACCEPTED)
+
+    analysis = input_analysis(review=review, statuses=[InputStatus.ACCEPTED])
+    quotes = input_quotes(review=review, roundtables=[], per_cluster=3)
+
+    assert (analysis.total, analysis.by_cluster, analysis.no_cluster) == (2, [], 2)
+    assert [(cluster, len(items)) for cluster, items in quotes] == [(None, 2)]
 
 
 def test_analysis_of_the_demo_counts_its_18_oral_inputs(client):

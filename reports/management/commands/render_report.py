@@ -12,8 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.builders import review_for_report, session_for_summary
-from reports.enums import ReportKind
+from reports import kinds
 from reports.services import render_document
 
 
@@ -24,7 +23,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=[kind.value for kind in ReportKind])
+        parser.add_argument("kind", choices=list(kinds.KINDS))
         parser.add_argument("slug", help="A session's slug (summary) or a review's slug.")
         parser.add_argument(
             "--language",
@@ -34,15 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="File to write (default: the report's file name).")
 
     def handle(self, *args, kind, slug, language, output=None, **options):
-        if kind == ReportKind.SUMMARY:
-            subject = session_for_summary(slug=slug)
-            if subject is None:
-                raise CommandError(f"No session with the slug “{slug}”.")
-        else:
-            subject = review_for_report(slug=slug)
-            if subject is None:
-                raise CommandError(f"No Regional Review with the slug “{slug}”.")
-        filename = f"{kind}-{slug}-{language}.pdf"
+        report_type = kinds.get(kind)
+        subject = report_type.load(slug=slug)
+        if subject is None:
+            name = report_type.subject_model._meta.verbose_name
+            raise CommandError(f"No {name} with the slug “{slug}”.")
+        filename = report_type.filename(slug=slug, language=language)
         data, rendered = render_document(
             kind=kind, subject=subject, language=language, filename=filename
         )

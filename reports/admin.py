@@ -4,7 +4,6 @@ and review admins (registered by consultations, which must not import reports)."
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from core.errors import DomainError
 from reports import kinds, services
 from reports.enums import ReportStatus
 from reports.kinds import ReportType
@@ -84,7 +84,7 @@ class ReportAdmin(admin.ModelAdmin):
             try:
                 services.report_publish(report=report, published_by=request.user)
                 published += 1
-            except ValidationError:
+            except DomainError:
                 skipped += 1
         self.message_user(
             request,

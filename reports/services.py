@@ -14,13 +14,13 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from core.errors import DomainError
 from reports import kinds
 from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportStatus
 from reports.kinds import ReportType
@@ -49,14 +49,14 @@ class SubjectMissing(Exception):
 def _report_type(kind: str) -> ReportType:
     report_type = kinds.get(kind)
     if report_type is None:
-        raise ValidationError(gettext("Unknown kind of report."))
+        raise DomainError(gettext("Unknown kind of report."), code="kind")
     return report_type
 
 
 def _subject_kwargs(*, report_type: ReportType, subject) -> dict:
     """The Report fields that name the subject: the one of its kind set, the other None."""
     if not isinstance(subject, report_type.subject_model):
-        raise ValidationError(str(report_type.wrong_subject))
+        raise DomainError(str(report_type.wrong_subject), code="subject")
     return {"session": None, "review": None, report_type.subject_field: subject}
 
 
@@ -65,7 +65,7 @@ def report_request(*, kind: str, subject, language: str, requested_by=None) -> R
     same report (kind, subject, language) is already queued or rendering, that one is
     returned instead, so that a double click renders once."""
     if language not in dict(settings.LANGUAGES):
-        raise ValidationError(gettext("Unknown language."))
+        raise DomainError(gettext("Unknown language."), code="language")
     subject_kwargs = _subject_kwargs(report_type=_report_type(kind), subject=subject)
     with transaction.atomic():
         # Lock the subject so that two requests cannot take the same version number.
@@ -255,7 +255,7 @@ def report_publish(*, report: Report, published_by=None) -> Report:
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
         if report.status != ReportStatus.READY or not report.pdf:
-            raise ValidationError(gettext("Only a rendered report can be published."))
+            raise DomainError(gettext("Only a rendered report can be published."), code="not_ready")
         if report.published_at is None:
             report.published_at = timezone.now()
             report.published_by = published_by

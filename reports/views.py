@@ -7,7 +7,6 @@ report ids cannot be probed."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from consultations.models import RegionalReview, Session
+from core.errors import DomainError, show_error
 from core.files import private_file_response
 from reports import services
 from reports.enums import ReportStatus
@@ -103,8 +103,8 @@ def staff_new(request):
                 )
                 for language in form.cleaned_data["languages"]
             ]
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except DomainError as error:
+            show_error(request, error, form=form)
         else:
             messages.success(
                 request,
@@ -183,8 +183,8 @@ def staff_publish(request, pk: int):
         raise Http404
     try:
         services.report_publish(report=report, published_by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except DomainError as error:
+        show_error(request, error)
     else:
         messages.success(request, gettext("The report is published."))
     return redirect("reports:staff_detail", pk=pk)

@@ -3,9 +3,9 @@ see what (drafts are staff-only: anyone else gets a 404)."""
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.errors import DomainError
 from reports import services
 from reports.enums import ReportKind, ReportStatus
 from reports.models import Report
@@ -65,21 +65,25 @@ def test_versions_are_counted_per_language():
 
 
 def test_report_request_refuses_a_kind_that_does_not_fit_the_subject():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         services.report_request(kind=ReportKind.OUTCOME, subject=SessionFactory(), language="en")
 
-    assert error.value.messages == [
-        "Outcome reports and inputs analyses are made for a Regional Review."
-    ]
+    assert (error.value.code, error.value.message) == (
+        "subject",
+        "Outcome reports and inputs analyses are made for a Regional Review.",
+    )
 
 
 def test_publishing_a_report_that_is_not_rendered_is_refused():
     report = ReportFactory(status=ReportStatus.FAILED)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(DomainError) as error:
         services.report_publish(report=report)
 
-    assert error.value.messages == ["Only a rendered report can be published."]
+    assert (error.value.code, error.value.message) == (
+        "not_ready",
+        "Only a rendered report can be published.",
+    )
 
 
 def test_public_list_shows_the_latest_published_version_only(client):

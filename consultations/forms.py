@@ -9,6 +9,7 @@ from consultations import validators
 from consultations.enums import Mode, SessionFormat, SessionKind
 from consultations.selectors import review_list
 from consultations.services import Accreditation
+from core.forms import ModelMultipleChoiceField
 from gcm.models import Objective
 
 
@@ -164,7 +165,7 @@ class TalkRequestForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Member States, stakeholders or Network members organising it with you."),
     )
-    objectives = forms.ModelMultipleChoiceField(
+    objectives = ModelMultipleChoiceField(
         label=_("GCM objectives addressed"),
         queryset=Objective.objects.all(),
         widget=forms.CheckboxSelectMultiple,

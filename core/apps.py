@@ -7,3 +7,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from core.converters import IdConverter
+
+        # Object keys in URLs (<id:pk>): digits only, at most 18 of them.
+        register_converter(IdConverter, "id")

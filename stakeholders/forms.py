@@ -4,6 +4,7 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.forms import ModelForm
 from stakeholders.enums import Gender
 from stakeholders.models import Organisation, Profile, User
 
@@ -39,7 +40,7 @@ ORGANISATION_FIELDS = {
 }
 
 
-class ProfileForm(GenderQuestion, forms.ModelForm):
+class ProfileForm(GenderQuestion, ModelForm):
     """The stakeholder profile, bound to the person's profile (a new, unsaved one the
     first time); their account's name and language and their organisation are asked on
     the same page."""

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import RegionalReview, Session
+from core.forms import ModelChoiceField, ModelForm
 from gcm.models import Objective
 from roundtables.enums import InputStatus, InputType
 from roundtables.forms.common import PDF_ATTRS
@@ -12,7 +13,7 @@ from roundtables.models import Roundtable, StakeholderInput
 from roundtables.validators import validate_pdf_upload
 
 
-class InputForm(forms.ModelForm):
+class InputForm(ModelForm):
     """A written input to a Regional Review, tagged to GCM objectives, bound to the input
     (a new one, or the author's own while it is not moderated)."""
 
@@ -102,13 +103,13 @@ class InputForm(forms.ModelForm):
 
 
 class PublicInputFilterForm(forms.Form):
-    roundtable = forms.ModelChoiceField(
+    roundtable = ModelChoiceField(
         label=_("Roundtable"),
         queryset=Roundtable.objects.none(),
         required=False,
         empty_label=_("All roundtables"),
     )
-    objective = forms.ModelChoiceField(
+    objective = ModelChoiceField(
         label=_("GCM objective"),
         queryset=Objective.objects.all(),
         required=False,
@@ -132,7 +133,7 @@ class RejectForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(
+    into = ModelChoiceField(
         label=_("Duplicate of"),
         queryset=StakeholderInput.objects.none(),
         empty_label=_("Choose the input to keep"),
@@ -149,7 +150,7 @@ class MergeForm(forms.Form):
 
 
 class SourceForm(forms.Form):
-    source_session = forms.ModelChoiceField(
+    source_session = ModelChoiceField(
         label=_("Raised orally at"),
         queryset=Session.objects.none(),
         required=False,
@@ -164,7 +165,7 @@ class SourceForm(forms.Form):
 
 
 class AnalysisFilterForm(forms.Form):
-    review = forms.ModelChoiceField(
+    review = ModelChoiceField(
         label=_("Regional Review"),
         queryset=RegionalReview.objects.order_by("-meeting_date"),
         required=False,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
+from core.forms import ModelForm
 from roundtables.enums import LivedExperience
 from roundtables.forms.common import PDF_ATTRS
 from roundtables.models import Application, Criterion
@@ -13,7 +14,7 @@ from roundtables.validators import validate_pdf_upload
 from stakeholders.forms import GenderQuestion
 
 
-class ApplicationForm(GenderQuestion, forms.ModelForm):
+class ApplicationForm(GenderQuestion, ModelForm):
     """An expression of interest in the Rapporteur call, bound to the candidate's
     application (a new one is prefilled from their profile)."""
 

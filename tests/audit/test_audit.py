@@ -11,26 +11,10 @@ from django.utils import timezone
 from audit.enums import AuditAction
 from audit.models import AppendOnly, AuditEvent
 from audit.services import audit_purge, audit_record
-from consultations.enums import Mode
-from consultations.models import AccreditationData
-from tests.consultations.conftest import photo_upload
+from tests.consultations.conftest import registration_with_accreditation
 from tests.factories import RegistrationFactory, StaffFactory, stakeholder
 
 pytestmark = pytest.mark.django_db
-
-
-def _in_person_with_accreditation():
-    registration = RegistrationFactory(mode=Mode.IN_PERSON)
-    data = AccreditationData(
-        registration=registration,
-        id_document_number="P-1",
-        id_document_expiry="2031-01-01",
-        nationality="UA",
-        date_of_birth="1990-02-02",
-    )
-    data.photo.save("p.jpg", photo_upload(), save=False)
-    data.save()
-    return registration
 
 
 def test_audit_record_keeps_staff_by_name_and_stakeholders_by_reference_only():
@@ -92,7 +76,7 @@ def test_audit_purge_deletes_only_events_past_the_retention(settings):
 
 
 def test_viewing_an_id_photo_is_recorded(client):
-    registration = _in_person_with_accreditation()
+    registration = registration_with_accreditation()
     staff = StaffFactory()
     client.force_login(staff)
 
@@ -110,7 +94,7 @@ def test_viewing_an_id_photo_is_recorded(client):
 
 
 def test_viewing_accreditation_data_in_the_admin_is_recorded(client):
-    registration = _in_person_with_accreditation()
+    registration = registration_with_accreditation()
     client.force_login(StaffFactory())
 
     client.get(reverse("admin:consultations_registration_change", args=[registration.pk]))

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from consultations.enums import Mode, RegistrationStatus
 from consultations.models import AccreditationData, Registration
-from tests.consultations.conftest import photo_upload
+from tests.consultations.conftest import photo_upload, registration_with_accreditation
 from tests.factories import (
     ProfileFactory,
     RegistrationFactory,
@@ -235,22 +235,8 @@ def test_review_admin_shows_roadmap_warnings(staff_client):
     assert "at least one day before the Regional Review meeting" in html
 
 
-def _registration_with_photo():
-    registration = RegistrationFactory(mode=Mode.IN_PERSON)
-    data = AccreditationData(
-        registration=registration,
-        id_document_number="P-998877",
-        id_document_expiry="2031-01-01",
-        nationality="UA",
-        date_of_birth="1990-02-02",
-    )
-    data.photo.save("p.jpg", photo_upload(), save=False)
-    data.save()
-    return registration
-
-
 def test_admin_links_the_id_photo_to_the_permission_checked_view(client):
-    registration = _registration_with_photo()
+    registration = registration_with_accreditation()
     client.force_login(StaffFactory())
     url = reverse("admin:consultations_registration_change", args=[registration.pk])
     photo_url = reverse("consultations:staff_photo", kwargs={"pk": registration.pk})
@@ -268,7 +254,7 @@ def test_admin_links_the_id_photo_to_the_permission_checked_view(client):
 
 @pytest.mark.parametrize("who", ["anonymous", "stakeholder", "staff without permission"])
 def test_id_photo_is_not_found_for_anyone_without_permission(client, who):
-    registration = _registration_with_photo()
+    registration = registration_with_accreditation()
     if who == "stakeholder":
         client.force_login(registration.user)
     elif who == "staff without permission":

@@ -180,18 +180,45 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # CVs, ID photos and unpublished reports: never under MEDIA_ROOT, only served by views that
 # check permission.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "core.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
-}
+STATICFILES_STORAGE_BACKEND = (
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+# With S3_BUCKET set, uploads and private files go to an S3-compatible object store, so
+# that every web and worker machine sees the same files: public uploads under "media/",
+# private ones under "private/", never with a public URL (core.storage_s3).
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    _s3 = {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+        "region_name": env.str("S3_REGION", default=None),
+        "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+        "default_acl": "private",
+        "file_overwrite": False,
+    }
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**_s3, "location": "media"},
+        },
+        "private": {
+            "BACKEND": "core.storage_s3.PrivateS3Storage",
+            "OPTIONS": {**_s3, "location": "private"},
+        },
+        "staticfiles": {"BACKEND": STATICFILES_STORAGE_BACKEND},
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "core.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        },
+        "staticfiles": {"BACKEND": STATICFILES_STORAGE_BACKEND},
+    }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 

@@ -15,6 +15,7 @@ SETTINGS_ENV = (
     "EMAIL_URL",
     "CACHE_URL",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "S3_BUCKET",
 )
 
 
@@ -93,3 +94,22 @@ def test_settings_production_passes_check_deploy_without_warnings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_settings_s3_bucket_puts_uploads_and_private_files_in_the_object_store():
+    result = run_django(
+        "from django.conf import settings as s; "
+        "private = s.STORAGES['private']; "
+        "print(s.STORAGES['default']['BACKEND'], private['BACKEND'], "
+        "private['OPTIONS']['location'], private['OPTIONS']['default_acl'])",
+        S3_BUCKET="gcm-files",
+        S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "storages.backends.s3.S3Storage",
+        "core.storage_s3.PrivateS3Storage",
+        "private",
+        "private",
+    ]

@@ -2,10 +2,12 @@
 confirmation email. Times carry the session's own time zone with its VTIMEZONE."""
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone, translation
 from icalendar import Calendar, Event, Timezone
 
@@ -65,20 +67,22 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
     )
 
 
-_ICS_CACHE: dict[tuple, str] = {}
+ICS_CACHE_SECONDS = 24 * 3600
 
 
 def session_ics(session: Session, *, join_url: str, language: str) -> str:
     """The calendar file attached to a registration email, in the recipient's language.
-    Built once per session version, language and join link, not once per registrant."""
-    key = (session.pk, session.updated_at, join_url, language)
-    ics = _ICS_CACHE.get(key)
+    Built once per session version, language and join link, not once per registrant, and
+    kept in the shared cache (Redis in production) so that every web process and worker
+    uses the same file: a session's change gives a new key, so nothing stale is served."""
+    version = session.updated_at.timestamp() if session.updated_at else 0
+    link = hashlib.sha256(join_url.encode()).hexdigest()[:16]
+    key = f"consultations:ics:{session.pk}:{version}:{language}:{link}"
+    ics = cache.get(key)
     if ics is None:
         with translation.override(language):
             ics = calendar_bytes(
                 [session], name=session.title, join_urls={session.pk: join_url}
             ).decode()
-        if len(_ICS_CACHE) >= 512:
-            _ICS_CACHE.clear()
-        _ICS_CACHE[key] = ics
+        cache.set(key, ics, ICS_CACHE_SECONDS)
     return ics

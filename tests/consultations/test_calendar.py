@@ -20,9 +20,11 @@ def test_session_ics_is_kept_in_the_shared_cache():
         again = session_ics(session, join_url="https://meet.example/1", language="en")
     cache.clear()
     # Gone with the shared cache: it lived there, not in this process's memory.
-    with mock.patch("consultations.calendar.calendar_bytes", side_effect=RuntimeError):
-        with pytest.raises(RuntimeError):
-            session_ics(session, join_url="https://meet.example/1", language="en")
+    with (
+        mock.patch("consultations.calendar.calendar_bytes", side_effect=RuntimeError),
+        pytest.raises(RuntimeError),
+    ):
+        session_ics(session, join_url="https://meet.example/1", language="en")
 
     assert again == first
 

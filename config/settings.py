@@ -248,8 +248,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "consultations.send_reminders",
         "schedule": crontab(minute="*/15"),
     },
-    "accreditation-purge": {
-        "task": "consultations.purge_accreditation",
+    # Every retention rule (accreditation data, Rapporteur CVs and scores, unverified
+    # accounts, sent mail), each its own transaction: stakeholders.services.
+    "personal-data-purge": {
+        "task": "stakeholders.purge_personal_data",
         "schedule": crontab(hour=3, minute=0),
     },
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
@@ -305,9 +307,20 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- Domain settings ----------------------------------------------------------------------
+# Retention of personal data. The daily purge (stakeholders.tasks) applies these and the
+# personal data notice (templates/stakeholders/privacy.html) prints them, so the two
+# never disagree.
 # Accreditation data (ID document, photo) is deleted this many days after a session ends,
 # unless the session sets its own period.
 ACCREDITATION_PURGE_DAYS = env.int("ACCREDITATION_PURGE_DAYS", default=30)
+# Rapporteur candidates' CVs, and the assessors' scores, comments and recusals, are
+# deleted this many days after the call's selection is confirmed.
+RAPPORTEUR_RETENTION_DAYS = env.int("RAPPORTEUR_RETENTION_DAYS", default=180)
+# An account whose email address was never verified is deleted this many days after
+# sign-up.
+UNVERIFIED_ACCOUNT_DAYS = env.int("UNVERIFIED_ACCOUNT_DAYS", default=30)
+# Outgoing mail, once sent or given up on, is deleted from the outbox after this many days.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 # The version of the data-protection notice that a stakeholder consents to.
 CONSENT_TEXT_VERSION = "2024-01"
 

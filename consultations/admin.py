@@ -297,10 +297,11 @@ def _export_rows(queryset):
         "session", "user__profile__organisation", "user__profile__sector"
     ).order_by("session__starts_at", "created_at"):
         profile = getattr(registration.user, "profile", None)
+        user = registration.user
         yield (
             registration.session.title,
-            registration.user.name,
-            registration.user.email,
+            user.name if user else "",
+            user.email if user else "",
             getattr(getattr(profile, "organisation", None), "name", ""),
             getattr(getattr(profile, "sector", None), "name", ""),
             profile.country.code if profile else "",
@@ -354,11 +355,13 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("name"), ordering="user__name")
     def user_name(self, registration):
+        if registration.user is None:
+            return _("deleted account")
         return registration.user.name
 
     @admin.display(description=_("email"), ordering="user__email")
     def user_email(self, registration):
-        return registration.user.email
+        return registration.user.email if registration.user else "—"
 
     @admin.display(description=_("sector"))
     def sector(self, registration):

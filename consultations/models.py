@@ -20,7 +20,7 @@ from consultations.enums import (
     TalkRequestStatus,
 )
 from core.storage import get_private_storage
-from gcm.models import Objective, Region
+from gcm.models import Objective, Region, Sector
 
 
 def validate_time_zone(value: str) -> None:
@@ -281,9 +281,13 @@ class Registration(models.Model):
         related_name="registrations",
         verbose_name=_("session"),
     )
+    # Empty once the participant has deleted their account: the registration then
+    # outlives them only as the anonymous figures below, for the counts and reports.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="registrations",
         verbose_name=_("participant"),
     )
@@ -300,6 +304,30 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    # Written when the participant's account is erased (consultations.privacy), so that
+    # every count of the staff pages and reports stays as it was: the sector, country and
+    # organisation the person counted under, and a random key that is the same on all
+    # their registrations (people are counted once across sessions). Nothing here names
+    # them or leads back to them.
+    anonymous_key = models.UUIDField(_("anonymous participant key"), null=True, blank=True)
+    anonymous_sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sector of an anonymous participant"),
+    )
+    # Null, not empty, when the person had no profile: counted like a profile-less
+    # participant ("not given") before and after.
+    anonymous_country = CountryField(
+        _("country of an anonymous participant"), null=True, blank=True
+    )
+    # The organisation's key only: the count of organisations stays right even if the
+    # organisation itself is deleted later.
+    anonymous_organisation = models.PositiveBigIntegerField(
+        _("organisation of an anonymous participant"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["session", "created_at", "pk"]
@@ -307,6 +335,12 @@ class Registration(models.Model):
         verbose_name_plural = _("registrations")
         constraints = [
             models.UniqueConstraint(fields=["session", "user"], name="registration_once"),
+            # A registration without a participant is one whose account was erased.
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | Q(anonymous_key__isnull=False),
+                name="registration_participant_or_anonymous",
+                violation_error_message=_("A registration needs a participant."),
+            ),
         ]
         indexes = [
             models.Index(fields=["session", "mode", "status"], name="registration_seats"),
@@ -314,7 +348,8 @@ class Registration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} — {self.session}"
+        who = self.user if self.user_id else _("deleted account")
+        return f"{who} — {self.session}"
 
 
 def accreditation_photo_path(instance, filename: str) -> str:

@@ -17,6 +17,17 @@ from gcm.models import Sector
 # recorded on confirmed registrations; one cancelled afterwards no longer counts).
 ATTENDED = Q(status=RegistrationStatus.CONFIRMED, attendance=Attendance.ATTENDED)
 
+# What a registration counts under: the participant's profile, or, once their account
+# is erased, what was kept of it for the counts (Registration.anonymous_*). A person
+# without a profile counts under none, before and after.
+SECTOR = Coalesce(
+    F("user__profile__organisation__sector_id"),
+    F("user__profile__sector_id"),
+    F("anonymous_sector_id"),
+)
+COUNTRY = Coalesce(F("user__profile__country"), F("anonymous_country"))
+ORGANISATION = Coalesce(F("user__profile__organisation_id"), F("anonymous_organisation"))
+
 
 def review_list() -> QuerySet[RegionalReview]:
     return RegionalReview.objects.select_related("region").order_by("-meeting_date")
@@ -120,15 +131,7 @@ def count_by_sector(registrations: QuerySet[Registration]) -> list[tuple[Sector 
     """Registrations counted by the sector of the person's organisation, or of their own
     profile when they came as individuals; in the order of GCM para 44, None (no
     profile) last."""
-    rows = (
-        registrations.annotate(
-            sector_key=Coalesce(
-                F("user__profile__organisation__sector_id"), F("user__profile__sector_id")
-            )
-        )
-        .values("sector_key")
-        .annotate(n=Count("pk"))
-    )
+    rows = registrations.annotate(sector_key=SECTOR).values("sector_key").annotate(n=Count("pk"))
     counts = {row["sector_key"]: row["n"] for row in rows}
     sectors = Sector.objects.filter(pk__in=[key for key in counts if key is not None])
     result = [(sector, counts[sector.pk]) for sector in sectors.order_by("position")]
@@ -141,9 +144,10 @@ def count_by_country(registrations: QuerySet[Registration]) -> list[tuple[str, i
     """Registrations counted by the country of residence of the person ("" when not
     given), the most first, then by country code."""
     return list(
-        registrations.values_list("user__profile__country")
+        registrations.annotate(country_key=COUNTRY)
+        .values_list("country_key")
         .annotate(n=Count("pk"))
-        .order_by("-n", "user__profile__country")
+        .order_by("-n", "country_key")
     )
 
 
@@ -165,15 +169,16 @@ class AttendanceTotals:
 
 def attendance_totals(*, session_ids) -> AttendanceTotals:
     """Attendances at these sessions, the different people behind them and the
-    organisations they came from (people who came as individuals count under none)."""
+    organisations they came from (people who came as individuals count under none). A
+    person whose account was erased is still one person, by their anonymous key."""
     attended = attendances(session_ids=session_ids)
+    people = attended.aggregate(
+        n=Count("user", distinct=True) + Count("anonymous_key", distinct=True)
+    )
     return AttendanceTotals(
         attendances=attended.count(),
-        people=attended.values("user_id").distinct().count(),
-        organisations=attended.exclude(user__profile__organisation=None)
-        .values("user__profile__organisation")
-        .distinct()
-        .count(),
+        people=people["n"],
+        organisations=attended.aggregate(n=Count(ORGANISATION, distinct=True))["n"],
     )
 
 
@@ -228,8 +233,12 @@ def session_counts(*, session: Session) -> dict:
 
 
 def check_in_list(*, session: Session, query: str = "") -> list[Registration]:
+    # Participants whose account was erased have no name to check in by.
     registrations = Registration.objects.filter(
-        session=session, status=RegistrationStatus.CONFIRMED, mode=Mode.IN_PERSON
+        session=session,
+        status=RegistrationStatus.CONFIRMED,
+        mode=Mode.IN_PERSON,
+        user__isnull=False,
     ).select_related("user__profile__organisation")
     if query:
         registrations = registrations.filter(

@@ -41,6 +41,7 @@ from consultations.models import (
     Session,
 )
 from core.errors import DomainError
+from core.files import delete_file_on_commit
 from core.images import reencode_jpeg
 from outbox.services import mail_queue
 
@@ -395,7 +396,7 @@ def _delete_accreditation(registration: Registration) -> None:
     if data is not None:
         photo = data.photo
         data.delete()
-        transaction.on_commit(lambda: photo.storage.delete(photo.name) if photo.name else None)
+        delete_file_on_commit(photo.storage, photo.name)
 
 
 def waitlist_position(registration: Registration) -> int | None:
@@ -436,7 +437,7 @@ def registration_check_in(*, registration_id: int, session_id: int) -> Registrat
         registration = (
             Registration.objects.select_for_update()
             .select_related("user")
-            .get(pk=registration_id, session_id=session_id)
+            .get(pk=registration_id, session_id=session_id, user__isnull=False)
         )
         if registration.status != RegistrationStatus.CONFIRMED:
             raise RegistrationError(
@@ -463,6 +464,7 @@ def reminders_send(*, now=None, ahead: dt.timedelta = dt.timedelta(hours=24)) ->
             .select_related("session", "user")
             .filter(
                 status=RegistrationStatus.CONFIRMED,
+                user__isnull=False,
                 reminded_at__isnull=True,
                 session__status__in=(SessionStatus.OPEN, SessionStatus.CLOSED),
                 session__starts_at__gt=now,
@@ -478,7 +480,8 @@ def reminders_send(*, now=None, ahead: dt.timedelta = dt.timedelta(hours=24)) ->
 
 
 def accreditation_purge(*, now=None) -> int:
-    """Delete ID data and photos once the session is over by its purge period."""
+    """Delete ID data and photos once the session is over by its purge period (each photo
+    once its row's deletion has committed). Safe to run twice."""
     now = now or timezone.now()
     default_days = settings.ACCREDITATION_PURGE_DAYS
     purged = 0
@@ -495,8 +498,7 @@ def accreditation_purge(*, now=None) -> int:
         if session.ends_at + dt.timedelta(days=days) <= now:
             name, storage = data.photo.name, data.photo.storage
             data.delete()
-            if name:
-                storage.delete(name)
+            delete_file_on_commit(storage, name)
             purged += 1
     return purged
 
@@ -506,8 +508,11 @@ def accreditation_purge(*, now=None) -> int:
 
 def _notify(registration: Registration, template: str) -> None:
     """Write the registration email in the registrant's language, with the calendar file
-    (and, online, the join link) for confirmations and reminders."""
+    (and, online, the join link) for confirmations and reminders. A registration whose
+    participant erased their account has no one to write to."""
     session, user = registration.session, registration.user
+    if user is None:
+        return
     join_url = ""
     if registration.mode == Mode.ONLINE and registration.status == RegistrationStatus.CONFIRMED:
         join_url = session.join_url
@@ -547,7 +552,7 @@ def session_email_participants(
     to how many people is kept in the audit trail."""
     session = Session.objects.get(pk=session_id)
     registrations = Registration.objects.select_related("user").filter(
-        session=session, status__in=statuses
+        session=session, status__in=statuses, user__isnull=False
     )
     count = 0
     with transaction.atomic():

@@ -134,3 +134,17 @@ def mail_relay(*, now=None, resend_after: timedelta = RESEND_AFTER, limit: int =
     handed = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
     OutgoingMail.objects.filter(pk__in=handed).update(handed_at=now)
     return len(handed)
+
+
+def mail_purge(*, now=None) -> int:
+    """Delete mail sent or given up on more than OUTBOX_RETENTION_DAYS ago: the outbox is
+    a delivery queue, not an archive of what people were told. Queued mail is never
+    purged. Safe to run twice. Returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    deleted, _by_model = (
+        OutgoingMail.objects.filter(status__in=(MailStatus.SENT, MailStatus.FAILED))
+        .filter(created_at__lt=cutoff)
+        .delete()
+    )
+    return deleted

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class RoundtablesConfig(AppConfig):
     name = "roundtables"
     verbose_name = _("Roundtables, inputs and rapporteur")
+
+    def ready(self):
+        from roundtables import privacy
+
+        privacy.register()

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import Consent, Organisation, Profile, User
+from stakeholders.services import account_close
 
 
 class ProfileInline(admin.StackedInline):
@@ -29,6 +30,16 @@ class UserAdmin(BaseUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deleting an account here erases it as the person's own deletion does
+    # (stakeholders.privacy): registrations stay as anonymous figures, published inputs
+    # as their consent allows, and staff are told where a Rapporteur selection changes.
+    def delete_model(self, request, obj):
+        account_close(user=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            account_close(user=user, by=request.user)
 
 
 @admin.register(Organisation)

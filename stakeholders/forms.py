@@ -1,4 +1,5 @@
 from allauth.account import forms as allauth_forms
+from allauth.core import ratelimit
 from django import forms
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
@@ -115,3 +116,41 @@ class LoginForm(allauth_forms.LoginForm):
         return any(
             error.code == "too_many_login_attempts" for error in self.non_field_errors().as_data()
         )
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's account asks for the password, so that a session left open on a
+    shared computer cannot erase someone's data, and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account and my personal data will be deleted, and that "
+            "this cannot be undone."
+        ),
+        error_messages={
+            "required": _("Tick the box to confirm that you want to delete your account.")
+        },
+    )
+
+    def __init__(self, *args, request, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        # The same limit as allauth's own re-authentication: no guessing the password here.
+        if not ratelimit.consume(self.request, action="reauthenticate", user=self.user):
+            raise forms.ValidationError(
+                _("Too many attempts. Please wait a minute and try again."), code="rate_limited"
+            )
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("This is not the password of your account."), code="incorrect_password"
+            )
+        return password

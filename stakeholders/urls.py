@@ -7,5 +7,8 @@ app_name = "stakeholders"
 urlpatterns = [
     path("me/", views.home, name="home"),
     path("me/profile/", views.profile, name="profile"),
+    path("me/data/", views.my_data, name="my_data"),
+    path("me/data/download/", views.data_download, name="data_download"),
+    path("me/delete/", views.account_delete, name="account_delete"),
     path("privacy/", views.privacy, name="privacy"),
 ]

@@ -102,6 +102,8 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("CV"))
     def cv_link(self, obj):
+        if not obj.cv:
+            return gettext("Deleted after the retention period")
         return format_html(
             '<a href="{}">{}</a>',
             reverse("roundtables:cv", kwargs={"pk": obj.pk}),

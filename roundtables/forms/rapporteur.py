@@ -94,6 +94,9 @@ class ApplicationForm(GenderQuestion, ModelForm):
             cv.required = False
             cv.help_text = _("Leave empty to keep the CV you uploaded.")
             cv.widget = forms.FileInput(attrs=PDF_ATTRS)
+        else:
+            # The model allows no CV only once the retention period has deleted it.
+            cv.required = True
 
     def clean_cv(self):
         """Only a new upload is handed on: without one, the stored CV is kept."""

@@ -166,7 +166,11 @@ class Application(models.Model):
         choices=LivedExperience.choices,
         blank=True,
     )
-    cv = models.FileField(_("CV"), upload_to=cv_path, storage=get_private_storage, max_length=200)
+    # Empty once the retention period after the call's selection has run out
+    # (roundtables.services.rapporteur.rapporteur_retention_purge).
+    cv = models.FileField(
+        _("CV"), upload_to=cv_path, storage=get_private_storage, max_length=200, blank=True
+    )
     cv_original_name = models.CharField(_("CV file name"), max_length=255, blank=True)
     status = models.CharField(
         _("status"),

@@ -15,7 +15,11 @@ from roundtables.models import (
     Recusal,
     Score,
 )
+from stakeholders.models import User
 from stakeholders.selectors import profile_for
+
+# The permission that roundtables.permissions.can_select requires.
+SELECT_PERMISSION = "roundtables.select_application"
 
 
 def call_list_published() -> QuerySet[RapporteurCall]:
@@ -190,3 +194,11 @@ def export_rows(*, call: RapporteurCall) -> list[Application]:
         )
         .order_by("reference")
     )
+
+
+def selection_managers() -> list[User]:
+    """The active staff who may make a call's selection, to be told of what changes it.
+    Asked of each staff account through has_perm, so that whatever grants the permission
+    (a group, a role, superuser status) counts."""
+    staff = User.objects.filter(is_active=True, is_staff=True).order_by("pk")
+    return [user for user in staff if user.has_perm(SELECT_PERMISSION)]

@@ -2,9 +2,11 @@
 service owns its transaction and row locks and queues its emails through the outbox (sent
 after commit, in the candidate's language)."""
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -349,3 +351,26 @@ def recusal_create(*, application: Application, assessor: User, reason: str = ""
         )
         Score.objects.filter(application=application, assessor=assessor).delete()
     return recusal
+
+
+def rapporteur_retention_purge(*, now=None) -> int:
+    """Delete the candidates' CVs, and the assessors' scores, comments and recusals, of
+    every call whose selection was confirmed RAPPORTEUR_RETENTION_DAYS ago or more (the
+    privacy notice states the period). The applications stay, so that candidates keep
+    the outcome and history of theirs. Safe to run twice. Returns how many CVs, scores
+    and recusals were deleted."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.RAPPORTEUR_RETENTION_DAYS)
+    due = Application.objects.filter(call__selection_confirmed_at__lte=cutoff)
+    with transaction.atomic():
+        cvs = 0
+        for application in due.exclude(cv="").select_for_update(of=("self",)).order_by("pk"):
+            storage, name = application.cv.storage, application.cv.name
+            application.cv = ""
+            application.cv_original_name = ""
+            application.save(update_fields=["cv", "cv_original_name"])
+            delete_file_on_commit(storage, name)
+            cvs += 1
+        scores, _by_model = Score.objects.filter(application__in=due).delete()
+        recusals, _by_model = Recusal.objects.filter(application__in=due).delete()
+    return cvs + scores + recusals

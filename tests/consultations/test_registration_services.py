@@ -357,14 +357,18 @@ def test_reminders_go_once_to_confirmed_participants_of_sessions_within_a_day(se
     assert mail.outbox[0].subject.startswith("Reminder:")
 
 
-def test_purge_deletes_accreditation_after_the_period(accreditation):
+def test_purge_deletes_accreditation_after_the_period(
+    accreditation, django_capture_on_commit_callbacks
+):
     session = SessionFactory(accreditation_purge_days=10)
     registration = register(session, mode=Mode.IN_PERSON, accreditation=accreditation)
     photo = AccreditationData.objects.get(registration=registration).photo
     storage, name = photo.storage, photo.name
 
-    too_early = services.accreditation_purge(now=session.ends_at + dt.timedelta(days=9))
-    purged = services.accreditation_purge(now=session.ends_at + dt.timedelta(days=10))
+    # The photo is deleted once the row's deletion has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        too_early = services.accreditation_purge(now=session.ends_at + dt.timedelta(days=9))
+        purged = services.accreditation_purge(now=session.ends_at + dt.timedelta(days=10))
 
     assert (too_early, purged) == (0, 1)
     assert not AccreditationData.objects.exists()

@@ -34,9 +34,7 @@ def test_architecture_layers_name_every_project_package():
         config.name for config in apps.get_app_configs() if (ROOT / config.name).is_dir()
     }
     layers = {
-        name.strip()
-        for layer in _contract()["contracts"][0]["layers"]
-        for name in layer.split("|")
+        name.strip() for layer in _contract()["contracts"][0]["layers"] for name in layer.split("|")
     }
 
     assert project_apps <= layers

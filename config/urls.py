@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("consultations.urls")),
     path("", include("roundtables.urls")),
     path("", include("reports.urls")),
+    path("", include("opendata.urls")),
 )
 
 if settings.DEBUG:

@@ -107,7 +107,12 @@ def _country(country) -> dict | None:
 # --- index ----------------------------------------------------------------------------
 
 
-@api.get("/", response={200: schemas.Index, **LIST_ERRORS}, summary="What this API offers")
+@api.get(
+    "/",
+    tags=["index"],
+    response={200: schemas.Index, **LIST_ERRORS},
+    summary="What this API offers",
+)
 @decorate_view(conditional())
 def index(request, lang: Lang = None):
     def url(name: str) -> str:
@@ -130,6 +135,7 @@ def index(request, lang: Lang = None):
 
 @api.get(
     "/objectives",
+    tags=["reference data"],
     response={200: list[schemas.Objective], **LIST_ERRORS},
     url_name="objectives",
     summary="The 23 objectives of the Global Compact for Migration",
@@ -141,6 +147,7 @@ def objectives(request, lang: Lang = None):
 
 @api.get(
     "/sectors",
+    tags=["reference data"],
     response={200: list[schemas.Sector], **LIST_ERRORS},
     url_name="sectors",
     summary="The stakeholder sectors of GCM paragraph 44",
@@ -183,6 +190,7 @@ def _review(request, review) -> dict:
 
 @api.get(
     "/reviews",
+    tags=["reviews"],
     response={200: list[schemas.Review], **LIST_ERRORS},
     url_name="reviews",
     summary="Regional Reviews, the latest first",
@@ -194,6 +202,7 @@ def reviews(request, lang: Lang = None):
 
 @api.get(
     "/reviews/{slug}",
+    tags=["reviews"],
     response={200: schemas.Review, **ERRORS},
     url_name="review",
     summary="One Regional Review",
@@ -208,6 +217,7 @@ def review(request, slug: Slug, lang: Lang = None):
 
 @api.get(
     "/reviews/{slug}/roundtables",
+    tags=["roundtables"],
     response={200: schemas.Roundtables, **ERRORS},
     url_name="roundtables",
     summary="A review's roundtables, their objectives and the coverage of the 23 objectives",
@@ -320,6 +330,7 @@ def _session(request, session, seats: dict) -> dict:
 
 @api.get(
     "/sessions",
+    tags=["sessions"],
     response={200: schemas.Page[schemas.Session], **LIST_ERRORS},
     url_name="sessions",
     summary="Public sessions, in time order",
@@ -357,6 +368,7 @@ def sessions(
 
 @api.get(
     "/sessions/{slug}",
+    tags=["sessions"],
     response={200: schemas.Session, **ERRORS},
     url_name="session",
     summary="One public session",
@@ -375,6 +387,7 @@ def session(request, slug: Slug, lang: Lang = None):
 
 @api.get(
     "/rapporteur-calls",
+    tags=["rapporteur calls"],
     response={200: list[schemas.Call], **LIST_ERRORS},
     url_name="rapporteur_calls",
     summary="Calls for a stakeholder Rapporteur open for applications now",
@@ -429,6 +442,7 @@ def _input(request, item) -> dict:
 
 @api.get(
     "/inputs",
+    tags=["stakeholder inputs"],
     response={200: schemas.Page[schemas.Input], **LIST_ERRORS},
     url_name="inputs",
     summary="Published stakeholder inputs",
@@ -480,6 +494,7 @@ def inputs(
 
 @api.get(
     "/reports",
+    tags=["reports"],
     response={200: schemas.Page[schemas.Report], **LIST_ERRORS},
     url_name="reports",
     summary="Published reports, the latest first",

@@ -7,7 +7,9 @@ import pytest
 from django.utils import timezone
 
 from consultations.enums import RegistrationStatus, SessionStatus
+from consultations.selectors import session_public
 from roundtables.enums import InputStatus
+from roundtables.selectors.inputs import inputs_public
 from tests.factories import RegistrationFactory, ReviewFactory, SessionFactory
 from tests.factories.reports import ready_report
 from tests.factories.roundtables import CallFactory, InputFactory, RoundtableFactory
@@ -372,3 +374,20 @@ def test_docs_page_assets_are_served_locally(client, path):
 
     assert response.status_code == 200
     assert len(content) > 100
+
+
+@pytest.mark.parametrize(("headers", "language"), [({}, "en"), ({"lang": "fr"}, "fr")])
+def test_demo_sessions_and_inputs_are_listed_anonymously(client, headers, language):
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+
+    sessions = client.get("/api/v1/sessions", {"page_size": 100, **headers})
+    inputs = client.get("/api/v1/inputs", {"page_size": 100, **headers})
+
+    assert sessions.status_code == inputs.status_code == 200
+    assert sessions["Content-Language"] == inputs["Content-Language"] == language
+    # Every public session and published input of the demo, whatever it holds.
+    assert sessions.json()["count"] == session_public().count() > 0
+    assert inputs.json()["count"] == inputs_public().count() > 0
+    assert "unece-pre-consultation-2023-11-14" in {s["slug"] for s in sessions.json()["results"]}

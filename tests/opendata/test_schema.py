@@ -5,7 +5,9 @@ the schema (status code, headers, content type and body)."""
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
@@ -25,7 +27,13 @@ def api_schema(settings):
     # Every generated request comes from one address: lift its rate limit here.
     settings.OPENDATA_API_RATE_LIMIT = (1_000_000, 60)
     call_command("load_demo", verbosity=0)
-    return schemathesis.openapi.from_wsgi("/api/v1/schema", application)
+    # Requests go through the WSGI handler, which closes the database connection at the
+    # end of each one; Django's own test client keeps it open for the test's transaction.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema", application)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def test_api_schema_is_an_openapi_3_document(client):

@@ -229,10 +229,6 @@ def roundtables(request, slug: Slug, lang: Lang = None):
         return Status(404, {"detail": "No such Regional Review."})
     rows = list(clusters_selectors.roundtable_list(review=found).order_by("number"))
     coverage = clusters_selectors.objective_coverage(roundtables=rows)
-    covering: dict[int, list[int]] = {}
-    for roundtable in rows:
-        for objective in roundtable.objectives.all():
-            covering.setdefault(objective.number, []).append(roundtable.number)
     inputs_url = reverse("api-v1:inputs")
     return {
         "review": found.slug,
@@ -257,9 +253,9 @@ def roundtables(request, slug: Slug, lang: Lang = None):
                 {
                     "number": objective.number,
                     "title": objective.title,
-                    "roundtables": covering.get(objective.number, []),
+                    "roundtables": [roundtable.number for roundtable in covering],
                 }
-                for objective in coverage.objectives
+                for objective, covering in coverage.objectives
             ],
             "uncovered": [objective.number for objective in coverage.uncovered],
             "in_several": [objective.number for objective, _rts in coverage.multiple],

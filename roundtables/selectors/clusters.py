@@ -41,7 +41,8 @@ def roundtable_list(*, review: RegionalReview) -> QuerySet[Roundtable]:
 
 @dataclass(frozen=True)
 class Coverage:
-    objectives: list[Objective]  # all 23, in number order
+    # All 23 objectives in number order, each with the roundtables covering it.
+    objectives: list[tuple[Objective, list[Roundtable]]]
     uncovered: list[Objective]
     multiple: list[tuple[Objective, list[Roundtable]]]
 
@@ -56,7 +57,7 @@ def objective_coverage(*, roundtables: list[Roundtable]) -> Coverage:
             covering.setdefault(objective.pk, []).append(roundtable)
     objectives = list(Objective.objects.order_by("number"))
     return Coverage(
-        objectives=objectives,
+        objectives=[(objective, covering.get(objective.pk, [])) for objective in objectives],
         uncovered=[objective for objective in objectives if objective.pk not in covering],
         multiple=[
             (objective, covering[objective.pk])

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_countries",
     "csp",
+    # The public API's framework; listed for its templates and Swagger UI files.
+    "ninja",
     # Project apps, in dependency order: each may import only those above it.
     "core",
     "audit",
@@ -58,11 +60,14 @@ INSTALLED_APPS = [
     "consultations",
     "roundtables",
     "reports",
+    "opendata",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS and HEAD for the public API (/api/ only).
+    "opendata.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -305,6 +310,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Open data ----------------------------------------------------------------------------
+# Anonymous API clients: at most this many requests per period (seconds) per address.
+OPENDATA_API_RATE_LIMIT = (
+    env.int("OPENDATA_API_RATE_LIMIT", default=120),
+    env.int("OPENDATA_API_RATE_PERIOD", default=60),
+)
 
 # --- Domain settings ----------------------------------------------------------------------
 # Retention of personal data. The daily purge (stakeholders.tasks) applies these and the

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import views
+from opendata.api import api
 from stakeholders.mfa import admin_login
 
 urlpatterns = [
@@ -12,6 +13,8 @@ urlpatterns = [
     # The admin's own login form would skip the second factor: allauth signs staff in.
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
+    # The public read-only API: /api/v1/schema (OpenAPI 3), /api/v1/docs.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("consultations.urls")),
     path("", include("roundtables.urls")),
     path("", include("reports.urls")),
+    path("", include("opendata.urls")),
 )
 
 if settings.DEBUG:

@@ -3,9 +3,10 @@
 Attendance and registration figures are counted here once, for the staff pages and the
 reports alike, so that a staff page and a PDF can never print two numbers for one fact."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -33,12 +34,24 @@ def review_list() -> QuerySet[RegionalReview]:
     return RegionalReview.objects.select_related("region").order_by("-meeting_date")
 
 
+def review_get(*, slug: str) -> RegionalReview | None:
+    return review_list().filter(slug=slug).first()
+
+
 def session_public() -> QuerySet[Session]:
     """Sessions the public may see: everything but drafts."""
     return Session.objects.exclude(status=SessionStatus.DRAFT).select_related("review")
 
 
-def session_filtered(*, review: str = "", kind: str = "", format: str = "") -> QuerySet[Session]:
+def session_filtered(
+    *,
+    review: str = "",
+    kind: str = "",
+    format: str = "",
+    status: str = "",
+    ends_after=None,
+    starts_before=None,
+) -> QuerySet[Session]:
     sessions = session_public()
     if review:
         sessions = sessions.filter(review__slug=review)
@@ -46,7 +59,46 @@ def session_filtered(*, review: str = "", kind: str = "", format: str = "") -> Q
         sessions = sessions.filter(kind=kind)
     if format:
         sessions = sessions.filter(format=format)
+    if status:
+        sessions = sessions.filter(status=status)
+    if ends_after is not None:
+        sessions = sessions.filter(ends_at__gte=ends_after)
+    if starts_before is not None:
+        sessions = sessions.filter(starts_at__lt=starts_before)
     return sessions
+
+
+def free_places(*, capacity: int | None, taken: int) -> int | None:
+    """Places left of a capacity, or None when there is no limit."""
+    if capacity is None:
+        return None
+    return max(capacity - taken, 0)
+
+
+def seats_left_by_session(*, sessions) -> dict[int, dict[str, int | None]]:
+    """Places left in each mode each session offers, for many sessions in one query:
+    a seat is taken by a confirmed registration in that mode (as registration counts it,
+    services.seats_taken)."""
+    sessions = list(sessions)
+    taken = {
+        (session_id, mode): n
+        for session_id, mode, n in Registration.objects.filter(
+            session_id__in=[session.pk for session in sessions],
+            status=RegistrationStatus.CONFIRMED,
+        )
+        .order_by()
+        .values_list("session_id", "mode")
+        .annotate(n=Count("pk"))
+    }
+    return {
+        session.pk: {
+            mode: free_places(
+                capacity=session.capacity_for(mode), taken=taken.get((session.pk, mode), 0)
+            )
+            for mode in session.modes
+        }
+        for session in sessions
+    }
 
 
 def session_split(sessions: QuerySet[Session], *, now=None) -> tuple[list, list]:
@@ -245,3 +297,14 @@ def check_in_list(*, session: Session, query: str = "") -> list[Registration]:
             Q(user__name__icontains=query) | Q(user__email__icontains=query)
         )
     return list(registrations.order_by("user__name", "pk")[:200])
+
+
+def sessions_last_change() -> tuple[str, dt.datetime | None]:
+    """What public session data was last changed by: a token that changes with any
+    session or registration written or deleted (seats left follow registrations), and
+    the time of the latest change. Two aggregate queries, whatever the number of rows."""
+    sessions = Session.objects.order_by().aggregate(at=Max("updated_at"), n=Count("pk"))
+    registrations = Registration.objects.order_by().aggregate(at=Max("updated_at"), n=Count("pk"))
+    latest = max((x for x in (sessions["at"], registrations["at"]) if x), default=None)
+    token = f"{sessions['at']}|{sessions['n']}|{registrations['at']}|{registrations['n']}"
+    return token, latest

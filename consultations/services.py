@@ -40,6 +40,7 @@ from consultations.models import (
     Registration,
     Session,
 )
+from consultations.selectors import free_places
 from core.errors import DomainError
 from core.files import delete_file_on_commit
 from core.images import reencode_jpeg
@@ -96,10 +97,7 @@ def seats_taken(session: Session, mode: str) -> int:
 
 def seats_left(session: Session, mode: str) -> int | None:
     """Free places for a mode, or None when the mode has no limit."""
-    capacity = session.capacity_for(mode)
-    if capacity is None:
-        return None
-    return max(capacity - seats_taken(session, mode), 0)
+    return free_places(capacity=session.capacity_for(mode), taken=seats_taken(session, mode))
 
 
 def _lock_session(session_id: int) -> Session:

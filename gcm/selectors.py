@@ -1,6 +1,17 @@
 """Reads of the reference data that other apps share."""
 
-from gcm.models import MemberState
+from django.db.models import QuerySet
+
+from gcm.models import MemberState, Objective, Sector
+
+
+def objective_list() -> QuerySet[Objective]:
+    return Objective.objects.order_by("number")
+
+
+def sector_list() -> QuerySet[Sector]:
+    """The para-44 sectors in the Compact's order."""
+    return Sector.objects.order_by("position")
 
 
 def region_memberships(*, region_id: int | None) -> dict[str, MemberState]:

@@ -2,7 +2,10 @@
 what the builders read about a session or a review (their subjects, staff texts, key
 messages and held sessions)."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+import datetime as dt
+import hashlib
+
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from consultations.enums import SessionStatus
 from consultations.models import RegionalReview, Session
@@ -11,7 +14,9 @@ from reports.models import Report, ReviewReportText
 from roundtables.models import KeyMessage, Roundtable, RoundtableRole, StakeholderInput
 
 
-def report_list_published(*, language: str = "") -> QuerySet[Report]:
+def report_list_published(
+    *, language: str = "", kind: str = "", review: str = ""
+) -> QuerySet[Report]:
     """The current published version of each report (kind, subject, language): a newer
     published version supersedes an older one on the list (the older file stays
     downloadable at its address, so that citations of it keep working)."""
@@ -32,7 +37,26 @@ def report_list_published(*, language: str = "") -> QuerySet[Report]:
     )
     if language:
         reports = reports.filter(language=language)
+    if kind:
+        reports = reports.filter(kind=kind)
+    if review:
+        # A review's own reports and the summaries of its sessions.
+        reports = reports.filter(Q(review__slug=review) | Q(session__review__slug=review))
     return reports
+
+
+def reports_last_change() -> tuple[str, dt.datetime | None]:
+    """A token that changes when a report is published or withdrawn, or the title of a
+    reviewed subject changes, and the time of the latest publication."""
+    published = Report.objects.filter(published_at__isnull=False).order_by()
+    latest = published.aggregate(at=Max("published_at"), n=Count("pk"), last=Max("pk"))
+    sessions = Session.objects.order_by().aggregate(at=Max("updated_at"))
+    # Reviews have no time of change; their slugs and titles are few and short.
+    titles = [field.name for field in RegionalReview._meta.fields if field.name[:5] == "title"]
+    reviews = RegionalReview.objects.order_by("pk").values_list("pk", "slug", *titles)
+    digest = hashlib.sha256(repr(list(reviews)).encode()).hexdigest()
+    token = f"{latest['at']}|{latest['n']}|{latest['last']}|{sessions['at']}|{digest}"
+    return token, latest["at"]
 
 
 def report_get(*, pk: int) -> Report | None:

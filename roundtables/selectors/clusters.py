@@ -26,6 +26,11 @@ def roundtables_with_objectives(*, review: RegionalReview) -> QuerySet[Roundtabl
     return Roundtable.objects.filter(review=review).prefetch_related("objectives")
 
 
+def roundtable_public() -> QuerySet[Roundtable]:
+    """Every review's roundtables, all public, with their review and objectives."""
+    return Roundtable.objects.select_related("review").prefetch_related("objectives")
+
+
 def roundtable_list(*, review: RegionalReview) -> QuerySet[Roundtable]:
     return Roundtable.objects.filter(review=review).prefetch_related(
         "objectives",
@@ -36,6 +41,8 @@ def roundtable_list(*, review: RegionalReview) -> QuerySet[Roundtable]:
 
 @dataclass(frozen=True)
 class Coverage:
+    # All 23 objectives in number order, each with the roundtables covering it.
+    objectives: list[tuple[Objective, list[Roundtable]]]
     uncovered: list[Objective]
     multiple: list[tuple[Objective, list[Roundtable]]]
 
@@ -48,8 +55,9 @@ def objective_coverage(*, roundtables: list[Roundtable]) -> Coverage:
     for roundtable in roundtables:
         for objective in roundtable.objectives.all():
             covering.setdefault(objective.pk, []).append(roundtable)
-    objectives = list(Objective.objects.all())
+    objectives = list(Objective.objects.order_by("number"))
     return Coverage(
+        objectives=[(objective, covering.get(objective.pk, [])) for objective in objectives],
         uncovered=[objective for objective in objectives if objective.pk not in covering],
         multiple=[
             (objective, covering[objective.pk])

@@ -1,9 +1,10 @@
 """Reads for stakeholder inputs: an author's own, the published ones by cluster and
 objective, the moderation queue and the analysis counts."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Count, F, Max, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import pgettext
 from django_countries import countries
@@ -40,14 +41,53 @@ def input_for_attachment(*, pk: int) -> StakeholderInput | None:
     return StakeholderInput.objects.filter(pk=pk).first()
 
 
+def inputs_public() -> QuerySet[StakeholderInput]:
+    """What the public may read: accepted inputs whose authors consented to publication
+    (StakeholderInput.is_published)."""
+    return StakeholderInput.objects.filter(status=InputStatus.ACCEPTED, publish_consent=True)
+
+
+def inputs_last_change() -> tuple[str, dt.datetime | None]:
+    """A token that changes whenever an input is written or deleted (a moderation
+    decision, a withdrawal), and the time of the latest change: one aggregate query."""
+    latest = StakeholderInput.objects.order_by().aggregate(at=Max("updated_at"), n=Count("pk"))
+    return f"{latest['at']}|{latest['n']}", latest["at"]
+
+
 def inputs_published(
-    *, review: RegionalReview, roundtable: Roundtable | None = None, objective=None
+    *,
+    review: RegionalReview | None,
+    roundtable: Roundtable | None = None,
+    objective=None,
+    sector: str = "",
+    country: str = "",
+    language: str = "",
+    input_type: str = "",
+    roundtable_number: int | None = None,
 ) -> QuerySet[StakeholderInput]:
-    """Accepted inputs whose authors consented to publication. An input belongs to a
-    cluster if it names it or addresses one of the cluster's objectives."""
-    inputs = StakeholderInput.objects.filter(
-        review=review, status=InputStatus.ACCEPTED, publish_consent=True
-    )
+    """Accepted inputs whose authors consented to publication, of one review or of all
+    (None). An input belongs to a cluster if it names it or addresses one of the
+    cluster's objectives; `roundtable_number` is the cluster of that number in each
+    input's own review."""
+    inputs = inputs_public()
+    if roundtable_number is not None:
+        inputs = inputs.filter(
+            Q(roundtable__number=roundtable_number)
+            | Q(
+                objectives__roundtables__number=roundtable_number,
+                objectives__roundtables__review=F("review"),
+            )
+        ).distinct()
+    if review is not None:
+        inputs = inputs.filter(review=review)
+    if sector:
+        inputs = inputs.filter(sector__code=sector)
+    if country:
+        inputs = inputs.filter(country=country)
+    if language:
+        inputs = inputs.filter(language=language)
+    if input_type:
+        inputs = inputs.filter(input_type=input_type)
     if roundtable is not None:
         inputs = inputs.filter(
             Q(roundtable=roundtable) | Q(objectives__roundtables=roundtable)
@@ -55,7 +95,7 @@ def inputs_published(
     if objective is not None:
         inputs = inputs.filter(objectives=objective)
     return (
-        inputs.select_related("sector", "roundtable", "source_session")
+        inputs.select_related("review", "sector", "roundtable", "source_session")
         .prefetch_related("objectives")
         .order_by("input_type", "position", "created_at", "pk")
     )
@@ -272,9 +312,7 @@ def input_quotes(
     cluster first, then the earliest. An input may be quoted under several clusters.
     The roundtables' objectives must be prefetched; the inputs come with their sector
     and objectives."""
-    published = StakeholderInput.objects.filter(
-        review=review, status=InputStatus.ACCEPTED, publish_consent=True
-    )
+    published = inputs_public().filter(review=review)
     chosen: list[tuple[Roundtable | None, list[int]]] = []
     for roundtable in roundtables:
         objective_ids = [objective.pk for objective in roundtable.objectives.all()]

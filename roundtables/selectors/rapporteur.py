@@ -26,6 +26,16 @@ def call_list_published() -> QuerySet[RapporteurCall]:
     return RapporteurCall.objects.filter(is_published=True).select_related("review")
 
 
+def call_list_open(*, now) -> QuerySet[RapporteurCall]:
+    """Published calls taking applications now (RapporteurCall.is_open)."""
+    return (
+        call_list_published()
+        .filter(opens_at__lte=now, deadline__gt=now)
+        .prefetch_related("criteria")
+        .order_by("deadline", "pk")
+    )
+
+
 def call_published(*, slug: str) -> RapporteurCall | None:
     return call_list_published().prefetch_related("criteria").filter(slug=slug).first()
 

@@ -36,6 +36,20 @@ def audit_record(
     )
 
 
+def audit_status_change(*, by, target, old: str, new: str, subject_id: int | None) -> None:
+    """Keep a change of someone's status (a registration, a request, an application, an
+    input) in the trail, with who made it; nothing when no one made it (`by` is None:
+    the system itself, e.g. a waitlist promotion after a cancellation)."""
+    if by is not None and old != new:
+        audit_record(
+            actor=by,
+            action=AuditAction.CHANGED_STATUS,
+            target=target,
+            subject_id=subject_id,
+            detail={"from": str(old), "to": str(new)},
+        )
+
+
 def audit_purge(*, now=None) -> int:
     """Delete events older than AUDIT_RETENTION_DAYS; the only way rows ever leave."""
     now = now or timezone.now()

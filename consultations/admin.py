@@ -428,6 +428,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         count = services.registrations_mark_attendance(
             registration_ids=queryset.values_list("pk", flat=True),
             attendance=Attendance.ATTENDED,
+            by=request.user,
         )
         self.message_user(
             request,
@@ -444,6 +445,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         count = services.registrations_mark_attendance(
             registration_ids=queryset.values_list("pk", flat=True),
             attendance=Attendance.NO_SHOW,
+            by=request.user,
         )
         self.message_user(
             request,
@@ -462,7 +464,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             "waitlisted_at", "pk"
         ):
             try:
-                services.registration_promote(registration_id=registration.pk)
+                services.registration_promote(registration_id=registration.pk, by=request.user)
             except DomainError as error:
                 self.message_user(request, f"{registration.user}: {error.message}", messages.ERROR)
             else:

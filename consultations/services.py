@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.enums import AuditAction
-from audit.services import audit_record
+from audit.services import audit_record, audit_status_change
 from consultations.calendar import session_ics
 from consultations.enums import (
     REGISTRATION_TRANSITIONS,
@@ -336,7 +336,7 @@ def registration_change_mode(
         return registration
 
 
-def registration_promote(*, registration_id: int) -> Registration:
+def registration_promote(*, registration_id: int, by=None) -> Registration:
     """Staff move a waitlisted person to a confirmed place, if one is free."""
     with transaction.atomic():
         registration = Registration.objects.get(pk=registration_id)
@@ -353,7 +353,15 @@ def registration_promote(*, registration_id: int) -> Registration:
                 code="full",
             )
         registration.session = session
+        old = registration.status
         _confirm_from_waitlist(registration)
+        audit_status_change(
+            by=by,
+            target=registration,
+            old=old,
+            new=registration.status,
+            subject_id=registration.user_id,
+        )
         return registration
 
 
@@ -418,18 +426,26 @@ def waitlist_position(registration: Registration) -> int | None:
 # --- attendance -------------------------------------------------------------------------
 
 
-def registrations_mark_attendance(*, registration_ids, attendance: str) -> int:
+def registrations_mark_attendance(*, registration_ids, attendance: str, by=None) -> int:
     """Staff record who attended and who did not."""
     now = timezone.now()
-    queryset = Registration.objects.filter(
-        pk__in=list(registration_ids), status=RegistrationStatus.CONFIRMED
-    )
-    if attendance == Attendance.ATTENDED:
-        return queryset.update(attendance=attendance, checked_in_at=now, updated_at=now)
-    return queryset.update(attendance=attendance, checked_in_at=None, updated_at=now)
+    with transaction.atomic():
+        rows = list(
+            Registration.objects.select_for_update()
+            .filter(pk__in=list(registration_ids), status=RegistrationStatus.CONFIRMED)
+            .order_by("pk")
+        )
+        queryset = Registration.objects.filter(pk__in=[row.pk for row in rows])
+        checked_in_at = now if attendance == Attendance.ATTENDED else None
+        count = queryset.update(attendance=attendance, checked_in_at=checked_in_at, updated_at=now)
+        for row in rows:
+            audit_status_change(
+                by=by, target=row, old=row.attendance, new=attendance, subject_id=row.user_id
+            )
+    return count
 
 
-def registration_check_in(*, registration_id: int, session_id: int) -> Registration:
+def registration_check_in(*, registration_id: int, session_id: int, by=None) -> Registration:
     """Check a confirmed in-person participant in at the door."""
     with transaction.atomic():
         registration = (
@@ -442,9 +458,17 @@ def registration_check_in(*, registration_id: int, session_id: int) -> Registrat
                 _("This person has no confirmed place for this session."), code="state"
             )
         if registration.checked_in_at is None:
+            old = registration.attendance
             registration.checked_in_at = timezone.now()
             registration.attendance = Attendance.ATTENDED
             registration.save(update_fields=["checked_in_at", "attendance", "updated_at"])
+            audit_status_change(
+                by=by,
+                target=registration,
+                old=old,
+                new=registration.attendance,
+                subject_id=registration.user_id,
+            )
         return registration
 
 
@@ -621,6 +645,13 @@ def talk_request_approve(
         request.decided_at = timezone.now()
         request.session = session
         request.save()
+        audit_status_change(
+            by=by,
+            target=request,
+            old=TalkRequestStatus.PENDING,
+            new=request.status,
+            subject_id=request.requested_by_id,
+        )
         _notify_talk_request(request)
     return request
 
@@ -634,6 +665,13 @@ def talk_request_decline(*, request_id: int, by, message: str) -> GcmTalkRequest
         request.decided_by = by
         request.decided_at = timezone.now()
         request.save()
+        audit_status_change(
+            by=by,
+            target=request,
+            old=TalkRequestStatus.PENDING,
+            new=request.status,
+            subject_id=request.requested_by_id,
+        )
         _notify_talk_request(request)
     return request
 

@@ -264,8 +264,9 @@ def staff_check_in(request, slug):
             registration = services.registration_check_in(
                 registration_id=int(request.POST.get("registration", "0") or 0),
                 session_id=session.pk,
+                by=request.user,
             )
-        except (ValueError, Registration.DoesNotExist):
+        except (ValueError, OverflowError, Registration.DoesNotExist):
             messages.error(request, _("This registration was not found for this session."))
         except DomainError as error:
             show_error(request, error)

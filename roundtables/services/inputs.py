@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_status_change
 from consultations.models import RegionalReview, Session
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
@@ -186,6 +187,13 @@ def _moderated(stakeholder_input: StakeholderInput, *, status: str, by: User, no
         stakeholder_input.status,
         status,
         message=_moderation_refusal(stakeholder_input.status, status),
+    )
+    audit_status_change(
+        by=by,
+        target=stakeholder_input,
+        old=stakeholder_input.status,
+        new=status,
+        subject_id=stakeholder_input.author_id,
     )
     stakeholder_input.status = status
     stakeholder_input.moderated_by = by

@@ -14,6 +14,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
+from audit.services import audit_status_change
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
 from gcm.models import Sector
@@ -140,6 +141,13 @@ def _set_status(
         from_status=application.status,
         to_status=to_status,
         changed_by=by,
+    )
+    audit_status_change(
+        by=by,
+        target=application,
+        old=application.status,
+        new=to_status,
+        subject_id=application.user_id,
     )
     application.status = to_status
     application.save(update_fields=["status", "updated_at"])

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.enums import AuditAction
+from audit.services import audit_record
 from core.errors import DomainError, show_error
 from core.files import private_file_response
 from roundtables.forms.rapporteur import ApplicationForm
@@ -118,4 +120,11 @@ def cv_download(request, pk):
         filename = application.cv_original_name or f"cv-{application.reference}.pdf"
     else:
         filename = f"cv-{application.reference}.pdf"
+    if application.user_id != request.user.pk:
+        audit_record(
+            actor=request.user,
+            action=AuditAction.DOWNLOADED_CV,
+            target=application,
+            subject_id=application.user_id,
+        )
     return private_file_response(application.cv, filename=filename, content_type="application/pdf")

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.enums import AuditAction
+from audit.services import audit_record
 from core.errors import DomainError, show_error
 from roundtables.balance import Labels, compare
 from roundtables.enums import ApplicationStatus
@@ -112,5 +114,11 @@ def export(request, slug, fmt):
     if renderer is None:
         raise Http404
     response = renderer(call)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.EXPORTED_PERSONAL_DATA,
+        target=call,
+        detail={"what": "rapporteur-assessment", "format": fmt},
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -152,3 +152,118 @@ def test_audit_trail_admin_is_read_only(client):
 
     assert changelist.status_code == 200
     assert add.status_code == 403
+
+
+def _events(action):
+    return list(
+        AuditEvent.objects.filter(action=action)
+        .order_by("pk")
+        .values_list("actor_id", "target_type", "target_id", "subject_id", "detail")
+    )
+
+
+def test_checking_a_person_in_is_recorded_as_a_status_change(client):
+    registration = RegistrationFactory(mode="in-person")
+    staff = StaffFactory()
+    client.force_login(staff)
+    url = reverse("consultations:staff_check_in", kwargs={"slug": registration.session.slug})
+
+    client.post(url, {"registration": registration.pk})
+    client.post(url, {"registration": registration.pk})  # already in: nothing changes
+
+    assert _events(AuditAction.CHANGED_STATUS) == [
+        (
+            staff.pk,
+            "consultations.registration",
+            str(registration.pk),
+            registration.user_id,
+            {"from": "", "to": "attended"},
+        )
+    ]
+
+
+def test_marking_attendance_in_the_admin_records_each_registration(client):
+    first, second = RegistrationFactory.create_batch(2)
+    staff = StaffFactory()
+    client.force_login(staff)
+
+    client.post(
+        reverse("admin:consultations_registration_changelist"),
+        {"action": "mark_no_show", "_selected_action": [first.pk, second.pk]},
+    )
+
+    assert [row[2] for row in _events(AuditAction.CHANGED_STATUS)] == [
+        str(first.pk),
+        str(second.pk),
+    ]
+    assert {row[4]["to"] for row in _events(AuditAction.CHANGED_STATUS)} == {"no-show"}
+
+
+def test_promoting_from_the_waitlist_in_the_admin_is_recorded(client):
+    registration = RegistrationFactory(status="waitlisted")
+    staff = StaffFactory()
+    client.force_login(staff)
+
+    client.post(
+        reverse("admin:consultations_registration_changelist"),
+        {"action": "promote_from_waitlist", "_selected_action": [registration.pk]},
+    )
+
+    assert _events(AuditAction.CHANGED_STATUS) == [
+        (
+            staff.pk,
+            "consultations.registration",
+            str(registration.pk),
+            registration.user_id,
+            {"from": "waitlisted", "to": "confirmed"},
+        )
+    ]
+
+
+def test_a_system_promotion_without_a_person_is_not_a_staff_act():
+    from consultations import services
+
+    registration = RegistrationFactory(status="waitlisted")
+
+    services.registration_promote(registration_id=registration.pk)
+
+    assert _events(AuditAction.CHANGED_STATUS) == []
+
+
+def test_deciding_a_gcm_talk_request_is_recorded():
+    from tests.consultations.test_registration_services import decide, talk_request
+
+    request = talk_request()
+    staff = StaffFactory()
+
+    decide(request, "declined", staff)
+
+    assert _events(AuditAction.CHANGED_STATUS) == [
+        (
+            staff.pk,
+            "consultations.gcmtalkrequest",
+            str(request.pk),
+            request.requested_by_id,
+            {"from": "pending", "to": "declined"},
+        )
+    ]
+
+
+def test_moderating_an_input_is_recorded():
+    from roundtables.services.inputs import input_accept
+    from tests.factories.roundtables import InputFactory
+
+    item = InputFactory()
+    staff = StaffFactory()
+
+    input_accept(stakeholder_input=item, by=staff)
+
+    assert _events(AuditAction.CHANGED_STATUS) == [
+        (
+            staff.pk,
+            "roundtables.stakeholderinput",
+            str(item.pk),
+            item.author_id,
+            {"from": "submitted", "to": "accepted"},
+        )
+    ]

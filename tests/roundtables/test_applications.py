@@ -600,3 +600,41 @@ def test_login_then_apply_round_trip(client, call):
     assert response.status_code == 302
     assert Application.objects.get().user == user
     assert timezone.now() < call.deadline
+
+
+def test_cv_download_by_staff_is_recorded_and_by_its_author_is_not(client, call, selector):
+    from audit.enums import AuditAction
+    from audit.models import AuditEvent
+
+    application = ApplicationFactory(call=call)
+    url = reverse("roundtables:cv", kwargs={"pk": application.pk})
+    client.force_login(application.user)
+    b"".join(client.get(url).streaming_content)
+    client.force_login(selector)
+    b"".join(client.get(url).streaming_content)
+
+    assert list(AuditEvent.objects.values_list("actor", "action", "subject_id")) == [
+        (selector.pk, AuditAction.DOWNLOADED_CV, application.user_id)
+    ]
+
+
+def test_staff_changing_an_application_status_is_recorded(call, selector):
+    from audit.enums import AuditAction
+    from audit.models import AuditEvent
+
+    application = ApplicationFactory(call=call, status=ApplicationStatus.SUBMITTED)
+    close_call(call)
+
+    services.call_start_assessment(call=call, by=selector)
+
+    assert list(
+        AuditEvent.objects.filter(action=AuditAction.CHANGED_STATUS).values_list(
+            "actor", "target_id", "detail"
+        )
+    ) == [
+        (
+            selector.pk,
+            str(application.pk),
+            {"from": "submitted", "to": "under-assessment"},
+        )
+    ]

@@ -806,3 +806,20 @@ def test_selection_page_balance_is_computed_against_the_reviews_own_region(
         subregion: (1, 100, 1, 50),
         "outside": (0, 0, 1, 50),
     }
+
+
+def test_export_of_scores_is_recorded_as_an_export_of_personal_data(client, closed_call, selector):
+    from audit.enums import AuditAction
+    from audit.models import AuditEvent
+
+    _scored_call(closed_call, selector)
+    client.force_login(selector)
+
+    client.get(reverse("roundtables:export", kwargs={"slug": closed_call.slug, "fmt": "xlsx"}))
+
+    event = AuditEvent.objects.get(action=AuditAction.EXPORTED_PERSONAL_DATA)
+    assert (event.actor_id, event.target_id, event.detail) == (
+        selector.pk,
+        str(closed_call.pk),
+        {"what": "rapporteur-assessment", "format": "xlsx"},
+    )

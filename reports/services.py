@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.errors import DomainError
+from core.files import storage_errors
 from reports import kinds
 from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportStatus
 from reports.kinds import ReportType
@@ -231,6 +232,24 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
 
 
 def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
+    """Store the PDF and mark the report ready. A storage failure fails the report at once
+    with the reason (the row lock is released by the rollback first): a retry of the task
+    would find it still "rendering" and skip it, and staff would learn nothing until the
+    watchdog gave up. Rendering again once storage is back makes a new version."""
+    try:
+        return _store_locked(
+            report_id=report_id, attempt=attempt, data=data, rendered=rendered, seconds=seconds
+        )
+    except storage_errors() as exc:
+        logger.exception("Report %s: the PDF could not be stored", report_id)
+        message = gettext("The PDF could not be stored (the file storage failed): %(error)s") % {
+            "error": f"{type(exc).__name__}: {exc}"[:500]
+        }
+        _record_failure(report_id=report_id, attempt=attempt, message=message, retry=False)
+        return None
+
+
+def _store_locked(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
         if not _held_by(report, attempt):

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import OperationalError
+from django.urls import reverse
 from django.utils import timezone
 
 from core.errors import DomainError
@@ -189,6 +190,55 @@ def test_render_of_a_subject_gone_meanwhile_fails_with_the_reason(queued, monkey
     queued.refresh_from_db()
     assert queued.status == ReportStatus.FAILED
     assert queued.error == "SubjectMissing: The session or review of this report no longer exists."
+
+
+def test_render_with_storage_down_fails_at_once_with_the_reason(
+    queued, broken_storage, celery_retries_inline
+):
+    tasks.render_report.apply(kwargs={"report_id": queued.pk}, throw=False)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.FAILED
+    assert queued.attempts == 1
+    assert queued.error == (
+        "The PDF could not be stored (the file storage failed): "
+        "OSError: [Errno 28] No space left on device"
+    )
+    assert queued.finished_at is not None
+    assert not queued.pdf
+
+
+def test_render_again_once_storage_is_back_makes_a_ready_version(
+    queued, broken_storage, django_capture_on_commit_callbacks
+):
+    tasks.render_report(report_id=queued.pk)
+    queued.refresh_from_db()
+    broken_storage.repair()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = services.report_rerender(report=queued)
+
+    again.refresh_from_db()
+    assert (again.version, again.status) == (2, ReportStatus.READY)
+    with again.pdf.open("rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+
+def test_staff_see_why_the_render_failed_when_storage_is_down(client, queued, broken_storage):
+    from tests.factories import StaffFactory
+
+    tasks.render_report(report_id=queued.pk)
+    client.force_login(StaffFactory())
+
+    page = client.get(reverse("reports:staff_detail", kwargs={"pk": queued.pk}))
+    status = client.get(reverse("reports:staff_status", kwargs={"pk": queued.pk})).json()
+
+    message = (
+        "The PDF could not be stored (the file storage failed): "
+        "OSError: [Errno 28] No space left on device"
+    )
+    assert message in page.content.decode()
+    assert (status["status"], status["error"]) == ("failed", message)
 
 
 def test_watchdog_requeues_a_report_left_rendering_by_a_dead_worker(

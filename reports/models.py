@@ -53,6 +53,9 @@ class Report(models.Model):
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("rendering started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+    # Refreshed by the worker while it renders: a render without a recent beat lost its
+    # worker (reports.services.report_watchdog).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     render_seconds = models.FloatField(_("rendering time (s)"), null=True, blank=True)
     pdf = models.FileField(
         _("PDF"), upload_to=report_path, storage=get_private_storage, blank=True, max_length=200

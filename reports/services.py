@@ -10,13 +10,16 @@ that took it.
 """
 
 import logging
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
-from django.db.models import Max
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -31,11 +34,9 @@ from reports.rendering import RenderedFile, render
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-# A live worker never renders longer than this (the task's hard time limit)...
+# A live worker never renders longer than this (the task's hard time limit).
 RENDER_TIME_LIMIT = 600
 RENDER_SOFT_TIME_LIMIT = 540
-# ...so a report still "rendering" after it (plus a margin) lost its worker.
-STALE_AFTER = timedelta(seconds=RENDER_TIME_LIMIT + 120)
 # A queued report no worker has taken by then is handed to the broker again.
 RESEND_QUEUED_AFTER = timedelta(minutes=5)
 
@@ -151,6 +152,44 @@ def _held_by(report: Report | None, attempt: int) -> bool:
     )
 
 
+def _beat(*, report_id: int, attempt: int) -> bool:
+    """Tell the watchdog that this attempt is still working. Returns False once the attempt
+    no longer holds the report (finished, or given up and taken by another)."""
+    updated = Report.objects.filter(
+        pk=report_id, status=ReportStatus.RENDERING, attempts=attempt
+    ).update(heartbeat_at=timezone.now())
+    return updated == 1
+
+
+@contextmanager
+def _heartbeat(*, report_id: int, attempt: int) -> Iterator[None]:
+    """Beat every REPORT_HEARTBEAT_SECONDS from a thread while the block runs: the render
+    of a big report is one long WeasyPrint call that cannot beat itself. A worker that
+    dies takes the thread with it, so the beats stop and the watchdog requeues the report
+    within REPORT_STALE_AFTER_SECONDS plus one watchdog period."""
+    stop = threading.Event()
+    interval = settings.REPORT_HEARTBEAT_SECONDS
+
+    def run() -> None:
+        try:
+            while not stop.wait(interval):
+                try:
+                    if not _beat(report_id=report_id, attempt=attempt):
+                        return
+                except DatabaseError:
+                    logger.warning("Report %s: heartbeat not recorded", report_id, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=run, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+
+
 def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) -> bool:
     """Mark the failed attempt: queued again for a retry, or failed with the reason.
     Returns whether a retry is due."""
@@ -186,22 +225,32 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
             logger.info("Report %s is %s: not rendering it again", report_id, report.status)
             return report
         _move(report, ReportStatus.RENDERING)
-        report.started_at = timezone.now()
+        report.started_at = report.heartbeat_at = timezone.now()
         report.finished_at = None
         report.attempts += 1
         report.worker = worker[:200]
-        report.save(update_fields=["status", "started_at", "finished_at", "attempts", "worker"])
+        report.save(
+            update_fields=[
+                "status",
+                "started_at",
+                "heartbeat_at",
+                "finished_at",
+                "attempts",
+                "worker",
+            ]
+        )
         attempt = report.attempts
 
     started = time.perf_counter()
     try:
         subject = _load_subject(report)
-        data, rendered = render_document(
-            kind=report.kind,
-            subject=subject,
-            language=report.language,
-            filename=report.download_name,
-        )
+        with _heartbeat(report_id=report_id, attempt=attempt):
+            data, rendered = render_document(
+                kind=report.kind,
+                subject=subject,
+                language=report.language,
+                filename=report.download_name,
+            )
     except TRANSIENT_ERRORS as exc:
         message = gettext("Attempt %(attempt)s failed: %(error)s") % {
             "attempt": attempt,
@@ -293,14 +342,19 @@ def report_withdraw(*, report: Report) -> Report:
 
 
 def report_watchdog(*, now=None) -> dict[str, int]:
-    """Find reports a dead worker left in "rendering" and queue them again, or fail them
-    with the reason once they have used their attempts; hand queued reports no worker
-    took back to the broker."""
+    """Find reports a dead worker left in "rendering" (no heartbeat for
+    REPORT_STALE_AFTER_SECONDS) and queue them again, or fail them with the reason once
+    they have used their attempts; hand queued reports no worker took back to the broker.
+    Safe to run twice: a requeued report is queued, not rendering, and keeps its version;
+    the attempt it gave up can no longer write its result (_held_by)."""
     now = now or timezone.now()
+    silent_since = now - timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
     requeue, failed = [], 0
     with transaction.atomic():
         stuck = Report.objects.select_for_update(skip_locked=True).filter(
-            status=ReportStatus.RENDERING, started_at__lt=now - STALE_AFTER
+            Q(heartbeat_at__lt=silent_since)
+            | Q(heartbeat_at__isnull=True, started_at__lt=silent_since),
+            status=ReportStatus.RENDERING,
         )
         for report in stuck:
             started = report.started_at.strftime("%Y-%m-%d %H:%M UTC")

@@ -3,6 +3,7 @@ the watchdog that finds reports a dead worker left rendering."""
 
 import dataclasses
 import datetime as dt
+import time
 
 import pytest
 from django.db import OperationalError
@@ -241,28 +242,143 @@ def test_staff_see_why_the_render_failed_when_storage_is_down(client, queued, br
     assert (status["status"], status["error"]) == ("failed", message)
 
 
-def test_watchdog_requeues_a_report_left_rendering_by_a_dead_worker(
+def _left_rendering(report: Report, *, silent_for: dt.timedelta, attempts: int = 1) -> None:
+    """The report as a worker left it: rendering, its last heartbeat `silent_for` ago."""
+    beat = timezone.now() - silent_for
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RENDERING,
+        started_at=beat - dt.timedelta(seconds=5),
+        heartbeat_at=beat,
+        attempts=attempts,
+    )
+
+
+def test_watchdog_requeues_a_report_whose_heartbeat_stopped_and_it_renders_once(
     queued, django_capture_on_commit_callbacks
 ):
-    started = timezone.now() - services.STALE_AFTER - dt.timedelta(minutes=1)
-    Report.objects.filter(pk=queued.pk).update(
-        status=ReportStatus.RENDERING, started_at=started, attempts=1
-    )
+    _left_rendering(queued, silent_for=dt.timedelta(seconds=61))
 
     with django_capture_on_commit_callbacks(execute=True):
         counts = tasks.watchdog()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = tasks.watchdog()
 
     queued.refresh_from_db()
     assert counts == {"requeued": 1, "failed": 0, "resent": 0}
-    # Eager Celery: handed over on commit and rendered at once.
+    assert again == {"requeued": 0, "failed": 0, "resent": 0}
+    # Eager Celery: handed over on commit and rendered at once, as the same version.
     assert queued.status == ReportStatus.READY
     assert queued.attempts == 2
+    assert list(Report.objects.values_list("version", flat=True)) == [1]
+
+
+def test_watchdog_leaves_a_render_with_a_fresh_heartbeat_alone(queued):
+    # Started long ago (a big report), but its worker beat a moment ago: alive.
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING,
+        started_at=timezone.now() - dt.timedelta(minutes=9),
+        heartbeat_at=timezone.now() - dt.timedelta(seconds=20),
+        attempts=1,
+    )
+
+    counts = services.report_watchdog()
+
+    queued.refresh_from_db()
+    assert counts == {"requeued": 0, "failed": 0, "resent": 0}
+    assert (queued.status, queued.attempts) == (ReportStatus.RENDERING, 1)
+
+
+def test_watchdog_stale_threshold_is_the_setting(queued, settings):
+    settings.REPORT_STALE_AFTER_SECONDS = 300
+    _left_rendering(queued, silent_for=dt.timedelta(seconds=120))
+
+    counts = services.report_watchdog()
+
+    assert counts == {"requeued": 0, "failed": 0, "resent": 0}
+
+
+def test_watchdog_requeues_a_render_that_never_beat(queued, django_capture_on_commit_callbacks):
+    Report.objects.filter(pk=queued.pk).update(
+        status=ReportStatus.RENDERING,
+        started_at=timezone.now() - dt.timedelta(seconds=90),
+        heartbeat_at=None,
+        attempts=1,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = services.report_watchdog()
+
+    queued.refresh_from_db()
+    assert counts == {"requeued": 1, "failed": 0, "resent": 0}
+    assert queued.status == ReportStatus.READY
+
+
+def test_result_of_the_attempt_the_watchdog_gave_up_is_dropped(queued, monkeypatch):
+    real = services.render_document
+
+    def dead_then_back(**kwargs):
+        # The worker froze: the watchdog requeued the report and another worker took it.
+        _left_rendering(queued, silent_for=dt.timedelta(seconds=61))
+        services.report_watchdog()
+        Report.objects.filter(pk=queued.pk).update(status=ReportStatus.RENDERING, attempts=2)
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_document", dead_then_back)
+
+    tasks.render_report(report_id=queued.pk)
+
+    queued.refresh_from_db()
+    assert (queued.status, queued.attempts) == (ReportStatus.RENDERING, 2)
+    assert not queued.pdf
+    assert Report.objects.count() == 1
+
+
+def test_render_beats_while_it_renders(queued, monkeypatch, settings):
+    settings.REPORT_HEARTBEAT_SECONDS = 0.05
+    beats = []
+    monkeypatch.setattr(services, "_beat", lambda **kwargs: beats.append(kwargs) or True)
+    real = services.render_document
+
+    def slow(**kwargs):
+        time.sleep(0.5)
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_document", slow)
+
+    tasks.render_report(report_id=queued.pk)
+    after = len(beats)
+    time.sleep(0.2)
+
+    queued.refresh_from_db()
+    assert queued.status == ReportStatus.READY
+    assert after >= 3
+    assert beats[0] == {"report_id": queued.pk, "attempt": 1}
+    assert len(beats) == after  # the beats stop with the render
+
+
+def test_beat_refreshes_only_the_attempt_that_holds_the_report(queued):
+    old = timezone.now() - dt.timedelta(minutes=5)
+    _left_rendering(queued, silent_for=dt.timedelta(minutes=5), attempts=2)
+
+    stale = services._beat(report_id=queued.pk, attempt=1)
+    queued.refresh_from_db()
+    assert (stale, queued.heartbeat_at < old + dt.timedelta(seconds=1)) == (False, True)
+
+    holding = services._beat(report_id=queued.pk, attempt=2)
+    queued.refresh_from_db()
+    assert (holding, queued.heartbeat_at > timezone.now() - dt.timedelta(seconds=5)) == (
+        True,
+        True,
+    )
 
 
 def test_watchdog_fails_a_report_whose_attempts_are_used_up_with_the_reason(queued):
     started = dt.datetime(2024, 3, 1, 10, 0, tzinfo=dt.UTC)
     Report.objects.filter(pk=queued.pk).update(
-        status=ReportStatus.RENDERING, started_at=started, attempts=services.MAX_ATTEMPTS
+        status=ReportStatus.RENDERING,
+        started_at=started,
+        heartbeat_at=started,
+        attempts=services.MAX_ATTEMPTS,
     )
 
     counts = services.report_watchdog()
@@ -278,7 +394,10 @@ def test_watchdog_fails_a_report_whose_attempts_are_used_up_with_the_reason(queu
 
 def test_watchdog_leaves_a_report_that_is_rendering_now_alone(queued):
     Report.objects.filter(pk=queued.pk).update(
-        status=ReportStatus.RENDERING, started_at=timezone.now(), attempts=1
+        status=ReportStatus.RENDERING,
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        attempts=1,
     )
 
     counts = services.report_watchdog()

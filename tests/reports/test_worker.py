@@ -67,3 +67,29 @@ def test_concurrent_requests_take_distinct_versions(monkeypatch):
     assert len(set(report_ids)) == len(languages)
     versions = sorted(Report.objects.values_list("language", "version"))
     assert versions == sorted((language, v) for language in set(languages) for v in (1, 2))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_render_heartbeat_reaches_the_database_while_it_renders(monkeypatch, settings):
+    settings.REPORT_HEARTBEAT_SECONDS = 0.1
+    monkeypatch.setattr(services, "hand_to_worker", lambda report_id: None)
+    report = services.report_request(
+        kind=ReportKind.SUMMARY, subject=SessionFactory(), language="en"
+    )
+    real = services.render_document
+    seen = []
+
+    def slow(**kwargs):
+        first = Report.objects.get(pk=report.pk).heartbeat_at
+        time.sleep(0.6)
+        seen.append((first, Report.objects.get(pk=report.pk).heartbeat_at))
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_document", slow)
+
+    services.report_render(report_id=report.pk)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.READY
+    assert seen[0][1] > seen[0][0]

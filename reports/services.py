@@ -26,7 +26,7 @@ from django.utils.translation import gettext
 from core.errors import DomainError
 from core.files import storage_errors
 from reports import kinds
-from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportStatus
+from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportFailure, ReportStatus
 from reports.kinds import ReportType
 from reports.models import Report
 from reports.rendering import RenderedFile, render
@@ -190,9 +190,12 @@ def _heartbeat(*, report_id: int, attempt: int) -> Iterator[None]:
         thread.join(timeout=30)
 
 
-def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) -> bool:
-    """Mark the failed attempt: queued again for a retry, or failed with the reason.
-    Returns whether a retry is due."""
+def _record_failure(
+    *, report_id: int, attempt: int, message: str, retry: bool, failure: str = ""
+) -> bool:
+    """Mark the failed attempt: queued again for a retry, or failed with the reason (and
+    the kind of failure, a ReportFailure, when it is a known one). Returns whether a retry
+    is due."""
     try:
         with transaction.atomic():
             report = Report.objects.select_for_update().filter(pk=report_id).first()
@@ -200,9 +203,10 @@ def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) 
                 return False
             will_retry = retry and report.attempts < MAX_ATTEMPTS
             report.error = message
+            report.failure = failure
             _move(report, ReportStatus.QUEUED if will_retry else ReportStatus.FAILED)
             report.finished_at = None if will_retry else timezone.now()
-            report.save(update_fields=["error", "status", "finished_at"])
+            report.save(update_fields=["error", "failure", "status", "finished_at"])
             return will_retry
     except DatabaseError:
         # The database is what failed: the watchdog will find the row still rendering.
@@ -291,10 +295,13 @@ def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, second
         )
     except storage_errors() as exc:
         logger.exception("Report %s: the PDF could not be stored", report_id)
-        message = gettext("The PDF could not be stored (the file storage failed): %(error)s") % {
-            "error": f"{type(exc).__name__}: {exc}"[:500]
-        }
-        _record_failure(report_id=report_id, attempt=attempt, message=message, retry=False)
+        _record_failure(
+            report_id=report_id,
+            attempt=attempt,
+            message=f"{type(exc).__name__}: {exc}"[:500],
+            retry=False,
+            failure=ReportFailure.STORAGE,
+        )
         return None
 
 
@@ -314,6 +321,7 @@ def _store_locked(*, report_id: int, attempt: int, data, rendered: RenderedFile,
         report.used_fallback = data.used_fallback
         report.warnings = [str(warning) for warning in data.warnings]
         report.error = ""
+        report.failure = ""
         report.save()
     return report
 

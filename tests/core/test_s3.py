@@ -159,6 +159,5 @@ def test_s3_down_report_fails_at_once_with_the_reason(s3_down):
 
     report.refresh_from_db()
     assert report.status == ReportStatus.FAILED
-    assert report.error.startswith(
-        "The PDF could not be stored (the file storage failed): EndpointConnectionError: "
-    )
+    assert report.failure == "storage"
+    assert report.error.startswith("EndpointConnectionError: ")

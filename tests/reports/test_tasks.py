@@ -8,7 +8,7 @@ import time
 import pytest
 from django.db import OperationalError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.errors import DomainError
 from reports import kinds, services, tasks
@@ -201,10 +201,8 @@ def test_render_with_storage_down_fails_at_once_with_the_reason(
     queued.refresh_from_db()
     assert queued.status == ReportStatus.FAILED
     assert queued.attempts == 1
-    assert queued.error == (
-        "The PDF could not be stored (the file storage failed): "
-        "OSError: [Errno 28] No space left on device"
-    )
+    assert queued.error == "OSError: [Errno 28] No space left on device"
+    assert queued.failure == "storage"
     assert queued.finished_at is not None
     assert not queued.pdf
 
@@ -233,13 +231,31 @@ def test_staff_see_why_the_render_failed_when_storage_is_down(client, queued, br
 
     page = client.get(reverse("reports:staff_detail", kwargs={"pk": queued.pk}))
     status = client.get(reverse("reports:staff_status", kwargs={"pk": queued.pk})).json()
+    admin = client.get(reverse("admin:reports_report_change", args=[queued.pk]))
 
     message = (
-        "The PDF could not be stored (the file storage failed): "
-        "OSError: [Errno 28] No space left on device"
+        "The PDF could not be stored because the file storage failed (OSError: [Errno 28] "
+        "No space left on device). Render the report again once the storage is working."
     )
     assert message in page.content.decode()
+    assert message in admin.content.decode()
     assert (status["status"], status["error"]) == ("failed", message)
+
+
+def test_staff_read_the_storage_failure_in_their_language(client, queued, broken_storage):
+    from tests.factories import StaffFactory
+
+    tasks.render_report(report_id=queued.pk)
+    client.force_login(StaffFactory())
+
+    with translation.override("fr"):
+        url = reverse("reports:staff_detail", kwargs={"pk": queued.pk})
+    page = client.get(url).content.decode()
+
+    assert (
+        "Le PDF n\u2019a pas pu être enregistré, car le stockage des fichiers a échoué "
+        "(OSError: [Errno 28] No space left on device)."
+    ) in page
 
 
 def _left_rendering(report: Report, *, silent_for: dt.timedelta, attempts: int = 1) -> None:

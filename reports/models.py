@@ -58,7 +58,8 @@ class Report(models.Model):
     started_at = models.DateTimeField(_("rendering started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("rendered"), null=True, blank=True)
     # Refreshed by the worker while it renders: a render without a recent beat lost its
-    # worker (reports.services.report_watchdog).
+    # worker (reports.services.report_watchdog). For a queued report: when the watchdog
+    # last handed it to the broker.
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     render_seconds = models.FloatField(_("rendering time (s)"), null=True, blank=True)
     pdf = models.FileField(

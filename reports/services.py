@@ -382,12 +382,17 @@ def report_watchdog(*, now=None) -> dict[str, int]:
                 ) % {"started": started}
                 requeue.append(report.pk)
             report.save(update_fields=["status", "finished_at", "error"])
+    handed_before = now - RESEND_QUEUED_AFTER
     resend = list(
-        Report.objects.filter(
-            status=ReportStatus.QUEUED, requested_at__lt=now - RESEND_QUEUED_AFTER
-        )
+        Report.objects.filter(status=ReportStatus.QUEUED, requested_at__lt=handed_before)
+        .filter(Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=handed_before))
         .exclude(pk__in=requeue)
         .values_list("pk", flat=True)[:200]
+    )
+    # The handover is a sign of life too: a report waiting behind busy workers gets one
+    # more message every RESEND_QUEUED_AFTER, not one per watchdog run.
+    Report.objects.filter(pk__in=[*requeue, *resend], status=ReportStatus.QUEUED).update(
+        heartbeat_at=now
     )
     for report_id in [*requeue, *resend]:
         transaction.on_commit(lambda report_id=report_id: hand_to_worker(report_id))

@@ -437,3 +437,22 @@ def test_watchdog_hands_an_old_queued_report_to_a_worker_again(
 
     assert counts == {"requeued": 0, "failed": 0, "resent": 1}
     assert handed == [queued.pk]
+
+
+def test_watchdog_every_30_seconds_resends_a_waiting_report_once_per_period(
+    queued, monkeypatch, django_capture_on_commit_callbacks
+):
+    Report.objects.filter(pk=queued.pk).update(
+        requested_at=timezone.now() - dt.timedelta(minutes=30)
+    )
+    handed = []
+    monkeypatch.setattr(services, "hand_to_worker", handed.append)
+    later = timezone.now() + services.RESEND_QUEUED_AFTER + dt.timedelta(seconds=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.report_watchdog()
+        second = services.report_watchdog(now=timezone.now() + dt.timedelta(seconds=30))
+        third = services.report_watchdog(now=later)
+
+    assert [first["resent"], second["resent"], third["resent"]] == [1, 0, 1]
+    assert handed == [queued.pk, queued.pk]

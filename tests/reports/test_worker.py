@@ -93,3 +93,33 @@ def test_render_heartbeat_reaches_the_database_while_it_renders(monkeypatch, set
     report.refresh_from_db()
     assert report.status == ReportStatus.READY
     assert seen[0][1] > seen[0][0]
+
+
+@pytest.mark.redis
+def test_render_left_by_a_dead_worker_is_ready_again_through_a_real_worker(celery_worker):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from reports import tasks
+
+    report = Report.objects.create(
+        kind=ReportKind.SUMMARY, session=SessionFactory(), language="en", version=1
+    )
+    # As a worker killed mid-render leaves it: rendering, its heartbeats stopped 61 s ago.
+    silent = timezone.now() - dt.timedelta(seconds=61)
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RENDERING, started_at=silent, heartbeat_at=silent, attempts=1
+    )
+
+    counts = tasks.watchdog()
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        report.refresh_from_db()
+        if report.is_final:
+            break
+        time.sleep(0.2)
+    assert counts == {"requeued": 1, "failed": 0, "resent": 0}
+    assert (report.status, report.attempts, report.version) == (ReportStatus.READY, 2, 1)
+    assert Report.objects.count() == 1

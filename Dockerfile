@@ -20,7 +20,8 @@ COPY . .
 RUN useradd --system --home /app gcm \
     && DJANGO_SECRET_KEY=build-only-key DJANGO_DEBUG=false python manage.py collectstatic --noinput \
     && python manage.py compilemessages --ignore .venv -v0 \
-    && mkdir -p /data/media /data/private && chown -R gcm /data
+    && mkdir -p /data/media /data/private /var/lib/gcm-beat \
+    && chown -R gcm /data /var/lib/gcm-beat
 
 USER gcm
 EXPOSE 8000

@@ -259,7 +259,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.purge_personal_data",
         "schedule": crontab(hour=3, minute=0),
     },
-    "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
+    # Requeues a render whose worker stopped sending heartbeats (reports.services).
+    "reports-watchdog": {
+        "task": "reports.watchdog",
+        "schedule": env.float("REPORT_WATCHDOG_SECONDS", 30.0),
+    },
     "audit-purge": {"task": "audit.purge", "schedule": crontab(hour=3, minute=30)},
     # Candidates learn soon after a call's deadline that their application is under assessment.
     "rapporteur-start-assessments": {
@@ -267,6 +271,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
     },
 }
+# Beat keeps when each entry last ran in this file, so that a restart of the scheduler
+# does not reset its timers; docker-compose puts it on a volume of its own.
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME", default=str(BASE_DIR / "celerybeat-schedule")
+)
+# A render beats every REPORT_HEARTBEAT_SECONDS while it works; one without a beat for
+# REPORT_STALE_AFTER_SECONDS lost its worker and is queued again by the watchdog.
+REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", 10.0)
+REPORT_STALE_AFTER_SECONDS = env.float("REPORT_STALE_AFTER_SECONDS", 60.0)
 # /healthz expects a worker to answer whenever tasks go to a broker; set false for a web
 # container whose health must not depend on the workers.
 HEALTHZ_EXPECT_WORKER = env.bool("HEALTHZ_EXPECT_WORKER", default=CELERY_BROKER_URL is not None)

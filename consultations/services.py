@@ -42,7 +42,7 @@ from consultations.models import (
 )
 from consultations.selectors import free_places
 from core.errors import DomainError
-from core.files import delete_file_on_commit
+from core.files import delete_file_on_commit, save_upload
 from core.images import reencode_jpeg
 from outbox.services import mail_queue
 
@@ -248,7 +248,7 @@ def _store_accreditation(registration: Registration, accreditation: Accreditatio
         date_of_birth=accreditation.date_of_birth,
     )
     # Stored re-encoded: EXIF and GPS data of the person's device never reach the disk.
-    data.photo.save("photo.jpg", reencode_jpeg(accreditation.photo), save=False)
+    save_upload(data.photo, reencode_jpeg(accreditation.photo), name="photo.jpg")
     data.save()
 
 

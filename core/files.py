@@ -1,7 +1,52 @@
-"""Serving files from the private storage, after the calling view has checked permission."""
+"""Serving files from the private storage, after the calling view has checked permission,
+and storing uploads so that a storage failure is a message, never a 500."""
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext
+
+from core.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+
+def storage_errors() -> tuple[type[Exception], ...]:
+    """What a storage backend raises when it cannot write: OSError from the file system
+    (disk full, read-only, gone), botocore's errors from the object store. botocore is
+    looked up only when loaded: without it no S3 storage is in use, and machines on local
+    files never import it."""
+    errors: tuple[type[Exception], ...] = (OSError,)
+    if "botocore.exceptions" in sys.modules:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        errors += (BotoCoreError, ClientError)
+    return errors
+
+
+@contextmanager
+def storage_write(*, field: str | None = None) -> Iterator[None]:
+    """Turn a storage failure inside the block into a DomainError for the person who
+    uploaded (beside the form field `field`), so that the form is shown again with what
+    they typed instead of a 500. Raised inside the service's transaction, it rolls the
+    row back too."""
+    try:
+        yield
+    except storage_errors() as exc:
+        logger.exception("The file storage failed to store an upload")
+        raise DomainError(
+            gettext(
+                "Your file could not be stored just now because of a technical problem on "
+                "our side. Nothing was saved; please choose the file again and resubmit in "
+                "a few minutes."
+            ),
+            code="storage",
+            field=field,
+        ) from exc
 
 
 def private_file_response(
@@ -23,10 +68,12 @@ def private_file_response(
     return response
 
 
-def save_upload(field_file, upload) -> None:
+def save_upload(field_file, upload, *, name: str = "upload.pdf") -> None:
     """Store an upload under the field's own generated name (never the uploaded one, which
-    may identify the person)."""
-    field_file.save("upload.pdf", upload, save=False)
+    may identify the person). A storage failure is a DomainError beside the field (see
+    storage_write): every upload of the project is stored through here."""
+    with storage_write(field=field_file.field.name):
+        field_file.save(name, upload, save=False)
 
 
 def delete_file_on_commit(storage, name: str) -> None:

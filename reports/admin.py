@@ -41,11 +41,15 @@ class ReportAdmin(admin.ModelAdmin):
         field.name
         for field in Report._meta.get_fields()
         if getattr(field, "concrete", False) and not field.auto_created
-    ] + ["progress_link"]
+    ] + ["reason", "progress_link"]
 
     def has_add_permission(self, request):
         # A version is made by rendering (the session/review buttons or the actions).
         return False
+
+    @admin.display(description=_("why it failed"))
+    def reason(self, obj):
+        return obj.error_message
 
     @admin.display(description=_("progress and download"))
     def progress_link(self, obj):

@@ -18,6 +18,13 @@ class ReportStatus(models.TextChoices):
     FAILED = "failed", pgettext_lazy("report status", "Failed")
 
 
+class ReportFailure(models.TextChoices):
+    """Failures staff are told about in their own language (Report.error_message); the
+    technical detail stays in Report.error."""
+
+    STORAGE = "storage", _("the file storage failed")
+
+
 # How a report's status may move. A worker takes a queued report; its attempt ends ready
 # or failed, or the report goes back to the queue for another attempt (a transient error,
 # or the watchdog finding that its worker died). Ready and failed are final: rendering

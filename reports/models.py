@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import RegionalReview, Session
 from core.storage import get_private_storage
-from reports.enums import REPORT_FINAL, ReportKind, ReportStatus
+from reports.enums import REPORT_FINAL, ReportFailure, ReportKind, ReportStatus
 
 
 def report_path(instance, filename: str) -> str:
@@ -41,6 +42,9 @@ class Report(models.Model):
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )
     error = models.TextField(_("error"), blank=True)
+    failure = models.CharField(
+        _("kind of failure"), max_length=20, choices=ReportFailure.choices, blank=True
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -53,6 +57,10 @@ class Report(models.Model):
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("rendering started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("rendered"), null=True, blank=True)
+    # Refreshed by the worker while it renders: a render without a recent beat lost its
+    # worker (reports.services.report_watchdog). For a queued report: when the watchdog
+    # last handed it to the broker.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     render_seconds = models.FloatField(_("rendering time (s)"), null=True, blank=True)
     pdf = models.FileField(
         _("PDF"), upload_to=report_path, storage=get_private_storage, blank=True, max_length=200
@@ -114,6 +122,17 @@ class Report(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def error_message(self) -> str:
+        """Why the render failed, for staff: a known failure explained in the reader's
+        language, with the technical detail; otherwise the recorded error."""
+        if self.failure == ReportFailure.STORAGE:
+            return gettext(
+                "The PDF could not be stored because the file storage failed (%(detail)s). "
+                "Render the report again once the storage is working."
+            ) % {"detail": self.error}
+        return self.error
 
     @property
     def is_final(self) -> bool:

@@ -10,19 +10,23 @@ that took it.
 """
 
 import logging
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
-from django.db.models import Max
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.errors import DomainError
+from core.files import storage_errors
 from reports import kinds
-from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportStatus
+from reports.enums import REPORT_FINAL, REPORT_TRANSITIONS, ReportFailure, ReportStatus
 from reports.kinds import ReportType
 from reports.models import Report
 from reports.rendering import RenderedFile, render
@@ -30,11 +34,9 @@ from reports.rendering import RenderedFile, render
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-# A live worker never renders longer than this (the task's hard time limit)...
+# A live worker never renders longer than this (the task's hard time limit).
 RENDER_TIME_LIMIT = 600
 RENDER_SOFT_TIME_LIMIT = 540
-# ...so a report still "rendering" after it (plus a margin) lost its worker.
-STALE_AFTER = timedelta(seconds=RENDER_TIME_LIMIT + 120)
 # A queued report no worker has taken by then is handed to the broker again.
 RESEND_QUEUED_AFTER = timedelta(minutes=5)
 
@@ -150,9 +152,50 @@ def _held_by(report: Report | None, attempt: int) -> bool:
     )
 
 
-def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) -> bool:
-    """Mark the failed attempt: queued again for a retry, or failed with the reason.
-    Returns whether a retry is due."""
+def _beat(*, report_id: int, attempt: int) -> bool:
+    """Tell the watchdog that this attempt is still working. Returns False once the attempt
+    no longer holds the report (finished, or given up and taken by another)."""
+    updated = Report.objects.filter(
+        pk=report_id, status=ReportStatus.RENDERING, attempts=attempt
+    ).update(heartbeat_at=timezone.now())
+    return updated == 1
+
+
+@contextmanager
+def _heartbeat(*, report_id: int, attempt: int) -> Iterator[None]:
+    """Beat every REPORT_HEARTBEAT_SECONDS from a thread while the block runs: the render
+    of a big report is one long WeasyPrint call that cannot beat itself. A worker that
+    dies takes the thread with it, so the beats stop and the watchdog requeues the report
+    within REPORT_STALE_AFTER_SECONDS plus one watchdog period."""
+    stop = threading.Event()
+    interval = settings.REPORT_HEARTBEAT_SECONDS
+
+    def run() -> None:
+        try:
+            while not stop.wait(interval):
+                try:
+                    if not _beat(report_id=report_id, attempt=attempt):
+                        return
+                except DatabaseError:
+                    logger.warning("Report %s: heartbeat not recorded", report_id, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=run, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+
+
+def _record_failure(
+    *, report_id: int, attempt: int, message: str, retry: bool, failure: str = ""
+) -> bool:
+    """Mark the failed attempt: queued again for a retry, or failed with the reason (and
+    the kind of failure, a ReportFailure, when it is a known one). Returns whether a retry
+    is due."""
     try:
         with transaction.atomic():
             report = Report.objects.select_for_update().filter(pk=report_id).first()
@@ -160,9 +203,10 @@ def _record_failure(*, report_id: int, attempt: int, message: str, retry: bool) 
                 return False
             will_retry = retry and report.attempts < MAX_ATTEMPTS
             report.error = message
+            report.failure = failure
             _move(report, ReportStatus.QUEUED if will_retry else ReportStatus.FAILED)
             report.finished_at = None if will_retry else timezone.now()
-            report.save(update_fields=["error", "status", "finished_at"])
+            report.save(update_fields=["error", "failure", "status", "finished_at"])
             return will_retry
     except DatabaseError:
         # The database is what failed: the watchdog will find the row still rendering.
@@ -185,22 +229,32 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
             logger.info("Report %s is %s: not rendering it again", report_id, report.status)
             return report
         _move(report, ReportStatus.RENDERING)
-        report.started_at = timezone.now()
+        report.started_at = report.heartbeat_at = timezone.now()
         report.finished_at = None
         report.attempts += 1
         report.worker = worker[:200]
-        report.save(update_fields=["status", "started_at", "finished_at", "attempts", "worker"])
+        report.save(
+            update_fields=[
+                "status",
+                "started_at",
+                "heartbeat_at",
+                "finished_at",
+                "attempts",
+                "worker",
+            ]
+        )
         attempt = report.attempts
 
     started = time.perf_counter()
     try:
         subject = _load_subject(report)
-        data, rendered = render_document(
-            kind=report.kind,
-            subject=subject,
-            language=report.language,
-            filename=report.download_name,
-        )
+        with _heartbeat(report_id=report_id, attempt=attempt):
+            data, rendered = render_document(
+                kind=report.kind,
+                subject=subject,
+                language=report.language,
+                filename=report.download_name,
+            )
     except TRANSIENT_ERRORS as exc:
         message = gettext("Attempt %(attempt)s failed: %(error)s") % {
             "attempt": attempt,
@@ -231,6 +285,27 @@ def report_render(*, report_id: int, worker: str = "", final_attempt: bool = Fal
 
 
 def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
+    """Store the PDF and mark the report ready. A storage failure fails the report at once
+    with the reason (the row lock is released by the rollback first): a retry of the task
+    would find it still "rendering" and skip it, and staff would learn nothing until the
+    watchdog gave up. Rendering again once storage is back makes a new version."""
+    try:
+        return _store_locked(
+            report_id=report_id, attempt=attempt, data=data, rendered=rendered, seconds=seconds
+        )
+    except storage_errors() as exc:
+        logger.exception("Report %s: the PDF could not be stored", report_id)
+        _record_failure(
+            report_id=report_id,
+            attempt=attempt,
+            message=f"{type(exc).__name__}: {exc}"[:500],
+            retry=False,
+            failure=ReportFailure.STORAGE,
+        )
+        return None
+
+
+def _store_locked(*, report_id: int, attempt: int, data, rendered: RenderedFile, seconds: float):
     with transaction.atomic():
         report = Report.objects.select_for_update().filter(pk=report_id).first()
         if not _held_by(report, attempt):
@@ -246,6 +321,7 @@ def _store(*, report_id: int, attempt: int, data, rendered: RenderedFile, second
         report.used_fallback = data.used_fallback
         report.warnings = [str(warning) for warning in data.warnings]
         report.error = ""
+        report.failure = ""
         report.save()
     return report
 
@@ -274,14 +350,19 @@ def report_withdraw(*, report: Report) -> Report:
 
 
 def report_watchdog(*, now=None) -> dict[str, int]:
-    """Find reports a dead worker left in "rendering" and queue them again, or fail them
-    with the reason once they have used their attempts; hand queued reports no worker
-    took back to the broker."""
+    """Find reports a dead worker left in "rendering" (no heartbeat for
+    REPORT_STALE_AFTER_SECONDS) and queue them again, or fail them with the reason once
+    they have used their attempts; hand queued reports no worker took back to the broker.
+    Safe to run twice: a requeued report is queued, not rendering, and keeps its version;
+    the attempt it gave up can no longer write its result (_held_by)."""
     now = now or timezone.now()
+    silent_since = now - timedelta(seconds=settings.REPORT_STALE_AFTER_SECONDS)
     requeue, failed = [], 0
     with transaction.atomic():
         stuck = Report.objects.select_for_update(skip_locked=True).filter(
-            status=ReportStatus.RENDERING, started_at__lt=now - STALE_AFTER
+            Q(heartbeat_at__lt=silent_since)
+            | Q(heartbeat_at__isnull=True, started_at__lt=silent_since),
+            status=ReportStatus.RENDERING,
         )
         for report in stuck:
             started = report.started_at.strftime("%Y-%m-%d %H:%M UTC")
@@ -301,12 +382,17 @@ def report_watchdog(*, now=None) -> dict[str, int]:
                 ) % {"started": started}
                 requeue.append(report.pk)
             report.save(update_fields=["status", "finished_at", "error"])
+    handed_before = now - RESEND_QUEUED_AFTER
     resend = list(
-        Report.objects.filter(
-            status=ReportStatus.QUEUED, requested_at__lt=now - RESEND_QUEUED_AFTER
-        )
+        Report.objects.filter(status=ReportStatus.QUEUED, requested_at__lt=handed_before)
+        .filter(Q(heartbeat_at__isnull=True) | Q(heartbeat_at__lt=handed_before))
         .exclude(pk__in=requeue)
         .values_list("pk", flat=True)[:200]
+    )
+    # The handover is a sign of life too: a report waiting behind busy workers gets one
+    # more message every RESEND_QUEUED_AFTER, not one per watchdog run.
+    Report.objects.filter(pk__in=[*requeue, *resend], status=ReportStatus.QUEUED).update(
+        heartbeat_at=now
     )
     for report_id in [*requeue, *resend]:
         transaction.on_commit(lambda report_id=report_id: hand_to_worker(report_id))

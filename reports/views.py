@@ -150,7 +150,7 @@ def status_payload(report) -> dict:
         "status": report.status,
         "status_display": str(report.get_status_display()),
         "final": report.is_final,
-        "error": report.error,
+        "error": report.error_message,
         "attempts": report.attempts,
         "version": report.version,
         "page_count": report.page_count,

@@ -238,3 +238,31 @@ def _staff_signed_in_with_second_factor(request, monkeypatch):
             pass_second_factor(self, user)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+class BrokenStorage:
+    """The private storage failing to write (disk full, object store gone): every _save
+    raises OSError until `repair()`."""
+
+    error = OSError(28, "No space left on device")
+
+    def __init__(self, monkeypatch):
+        from core.storage import PrivateFileSystemStorage
+
+        self._monkeypatch = monkeypatch
+        self.attempts = 0
+
+        def _save(storage, name, content):
+            self.attempts += 1
+            raise self.error
+
+        monkeypatch.setattr(PrivateFileSystemStorage, "_save", _save)
+
+    def repair(self) -> None:
+        self._monkeypatch.undo()
+
+
+@pytest.fixture
+def broken_storage(monkeypatch):
+    """The private storage refuses every write (see BrokenStorage)."""
+    return BrokenStorage(monkeypatch)

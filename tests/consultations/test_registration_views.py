@@ -455,3 +455,46 @@ def test_staff_timeline_warns_about_roadmap_rules(client):
 
 def test_photo_bytes_are_a_jpeg():
     assert PHOTO[:2] == b"\xff\xd8"
+
+
+STORAGE_DOWN = "Your file could not be stored just now because of a technical problem"
+
+
+def test_register_in_person_with_storage_down_keeps_the_typed_text_with_a_message(
+    client, broken_storage
+):
+    session = SessionFactory()
+    user = stakeholder()
+    client.force_login(user)
+
+    response = client.post(
+        reverse("consultations:register", args=[session.slug]),
+        in_person_data(accessibility_needs="A sign language interpreter"),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert broken_storage.attempts == 1
+    assert STORAGE_DOWN in page
+    assert "A sign language interpreter" in page
+    assert 'value="X1234567"' in page
+    assert Registration.objects.filter(session=session).count() == 0
+    assert AccreditationData.objects.count() == 0
+
+
+def test_change_mode_to_in_person_with_storage_down_keeps_online_with_a_message(
+    client, broken_storage
+):
+    registration = RegistrationFactory(mode=Mode.ONLINE)
+    client.force_login(registration.user)
+
+    response = client.post(
+        reverse("consultations:change_mode", args=[registration.pk]), in_person_data()
+    )
+
+    registration.refresh_from_db()
+    assert response.status_code == 200
+    assert broken_storage.attempts == 1
+    assert STORAGE_DOWN in response.content.decode()
+    assert registration.mode == Mode.ONLINE
+    assert AccreditationData.objects.count() == 0

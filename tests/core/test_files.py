@@ -6,6 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from core.errors import DomainError
+from core.files import storage_write
 from core.images import reencode_jpeg
 from core.storage import PrivateFileURLError, private_storage
 
@@ -45,3 +47,37 @@ def test_reencode_jpeg_caps_the_size_and_keeps_the_aspect():
     stored = reencode_jpeg(_photo_with_gps())
 
     assert Image.open(io.BytesIO(stored.read())).size == (1600, 1067)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OSError(28, "No space left on device"),
+        PermissionError(13, "Permission denied"),
+        ConnectionError("object store unreachable"),
+    ],
+)
+def test_storage_write_turns_a_storage_error_into_a_domain_error(error):
+    with pytest.raises(DomainError) as raised, storage_write(field="cv"):
+        raise error
+
+    assert (raised.value.code, raised.value.field) == ("storage", "cv")
+    assert raised.value.__cause__ is error
+
+
+def test_storage_write_turns_an_object_store_error_into_a_domain_error():
+    from botocore.exceptions import ClientError, EndpointConnectionError
+
+    errors = [
+        EndpointConnectionError(endpoint_url="https://s3.example.org"),
+        ClientError({"Error": {"Code": "SlowDown", "Message": "Slow down"}}, "PutObject"),
+    ]
+    for error in errors:
+        with pytest.raises(DomainError) as raised, storage_write():
+            raise error
+        assert raised.value.code == "storage"
+
+
+def test_storage_write_lets_other_errors_through():
+    with pytest.raises(ValueError, match="a bug"), storage_write():
+        raise ValueError("a bug")

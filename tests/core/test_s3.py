@@ -112,3 +112,52 @@ def test_s3_private_files_have_no_url(s3):
     with pytest.raises(PrivateFileURLError):
         private_storage.url(name)
     assert s3.head_object(Bucket=BUCKET, Key=f"private/{name}")["ContentLength"] == 8
+
+
+@pytest.fixture
+def s3_down(settings):
+    """The object store is unreachable: nothing listens on its port."""
+    from botocore.config import Config
+
+    options = {
+        **CREDENTIALS,
+        "bucket_name": BUCKET,
+        "endpoint_url": f"http://127.0.0.1:{_free_port()}",
+        "client_config": Config(connect_timeout=1, retries={"max_attempts": 1}),
+    }
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "core.storage_s3.PrivateS3Storage",
+            "OPTIONS": {**options, "location": "private", "default_acl": "private"},
+        },
+    }
+
+
+def test_s3_down_apply_keeps_the_typed_text_with_a_message(client, s3_down):
+    call, candidate = CallFactory(), stakeholder()
+    client.force_login(candidate)
+    data = form_data(motivation="Carry the voices of seasonal workers.", cv=pdf_upload("cv.pdf"))
+
+    response = client.post(reverse("roundtables:apply", kwargs={"slug": call.slug}), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Your file could not be stored just now because of a technical problem" in page
+    assert "Carry the voices of seasonal workers." in page
+    assert Application.objects.count() == 0
+
+
+def test_s3_down_report_fails_at_once_with_the_reason(s3_down):
+    from reports import tasks
+    from reports.enums import ReportStatus
+    from tests.factories.reports import ReportFactory
+
+    report = ReportFactory()
+
+    tasks.render_report(report_id=report.pk)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert report.failure == "storage"
+    assert report.error.startswith("EndpointConnectionError: ")

@@ -67,3 +67,59 @@ def test_concurrent_requests_take_distinct_versions(monkeypatch):
     assert len(set(report_ids)) == len(languages)
     versions = sorted(Report.objects.values_list("language", "version"))
     assert versions == sorted((language, v) for language in set(languages) for v in (1, 2))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_render_heartbeat_reaches_the_database_while_it_renders(monkeypatch, settings):
+    settings.REPORT_HEARTBEAT_SECONDS = 0.1
+    monkeypatch.setattr(services, "hand_to_worker", lambda report_id: None)
+    report = services.report_request(
+        kind=ReportKind.SUMMARY, subject=SessionFactory(), language="en"
+    )
+    real = services.render_document
+    seen = []
+
+    def slow(**kwargs):
+        first = Report.objects.get(pk=report.pk).heartbeat_at
+        time.sleep(0.6)
+        seen.append((first, Report.objects.get(pk=report.pk).heartbeat_at))
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "render_document", slow)
+
+    services.report_render(report_id=report.pk)
+
+    report.refresh_from_db()
+    assert report.status == ReportStatus.READY
+    assert seen[0][1] > seen[0][0]
+
+
+@pytest.mark.redis
+def test_render_left_by_a_dead_worker_is_ready_again_through_a_real_worker(celery_worker):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from reports import tasks
+
+    report = Report.objects.create(
+        kind=ReportKind.SUMMARY, session=SessionFactory(), language="en", version=1
+    )
+    # As a worker killed mid-render leaves it: rendering, its heartbeats stopped 61 s ago.
+    silent = timezone.now() - dt.timedelta(seconds=61)
+    Report.objects.filter(pk=report.pk).update(
+        status=ReportStatus.RENDERING, started_at=silent, heartbeat_at=silent, attempts=1
+    )
+
+    counts = tasks.watchdog()
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        report.refresh_from_db()
+        if report.is_final:
+            break
+        time.sleep(0.2)
+    assert counts == {"requeued": 1, "failed": 0, "resent": 0}
+    assert (report.status, report.attempts, report.version) == (ReportStatus.READY, 2, 1)
+    assert Report.objects.count() == 1

@@ -638,3 +638,40 @@ def test_staff_changing_an_application_status_is_recorded(call, selector):
             {"from": "submitted", "to": "under-assessment"},
         )
     ]
+
+
+STORAGE_DOWN = "Your file could not be stored just now because of a technical problem"
+
+
+def test_apply_with_storage_down_keeps_the_typed_text_with_a_message(
+    client, call, candidate, broken_storage
+):
+    client.force_login(candidate)
+    data = form_data(
+        motivation="I would carry the voices of domestic workers.",
+        experience="Twelve years with a domestic workers' union.",
+        cv=pdf_upload("cv.pdf"),
+    )
+
+    response = client.post(reverse("roundtables:apply", kwargs={"slug": call.slug}), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert broken_storage.attempts == 1
+    assert STORAGE_DOWN in page
+    assert "I would carry the voices of domestic workers." in page
+    assert "Twelve years with a domestic workers&#x27; union." in page
+    assert Application.objects.filter(call=call, user=candidate).count() == 0
+    assert OutgoingMail.objects.count() == 0
+
+
+def test_apply_again_once_storage_is_back_is_accepted(client, call, candidate, broken_storage):
+    client.force_login(candidate)
+    url = reverse("roundtables:apply", kwargs={"slug": call.slug})
+    client.post(url, form_data(cv=pdf_upload("cv.pdf")))
+    broken_storage.repair()
+
+    response = client.post(url, form_data(cv=pdf_upload("cv.pdf")))
+
+    assert response.status_code == 302
+    assert Application.objects.get(call=call, user=candidate).cv

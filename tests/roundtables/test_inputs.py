@@ -816,3 +816,44 @@ def test_admin_accept_action_reports_a_refused_input_and_accepts_the_others(clie
     fresh.refresh_from_db()
     merged.refresh_from_db()
     assert (fresh.status, merged.status) == (InputStatus.ACCEPTED, InputStatus.MERGED)
+
+
+STORAGE_DOWN = "Your file could not be stored just now because of a technical problem"
+
+
+def test_input_new_with_storage_down_keeps_the_typed_text_with_a_message(
+    client, review, author, broken_storage
+):
+    client.force_login(author)
+
+    response = client.post(
+        reverse("roundtables:input_new"),
+        form_data(review, text="Decent work for care workers.", attachment=pdf_upload("n.pdf")),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert broken_storage.attempts == 1
+    assert STORAGE_DOWN in page
+    assert "Decent work for care workers." in page
+    assert StakeholderInput.objects.count() == 0
+
+
+def test_input_edit_with_storage_down_keeps_the_typed_text_and_the_saved_input(
+    client, review, author, broken_storage
+):
+    item = InputFactory(review=review, author=author, title="Saved title", objectives=[15])
+    client.force_login(author)
+
+    response = client.post(
+        reverse("roundtables:input_edit", kwargs={"pk": item.pk}),
+        form_data(review, title="A new title", attachment=pdf_upload("n.pdf")),
+    )
+
+    page = response.content.decode()
+    item.refresh_from_db()
+    assert response.status_code == 200
+    assert broken_storage.attempts == 1
+    assert STORAGE_DOWN in page
+    assert 'value="A new title"' in page
+    assert item.title == "Saved title"

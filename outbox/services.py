@@ -81,30 +81,32 @@ def _hand_to_worker(mail_id: int) -> bool:
 
 
 def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
-    """Send one queued mail. The row lock makes a second worker skip a mail in flight;
-    a sent mail is never sent again. Raises on failure so that the task can retry."""
+    """Send one queued mail; raises on an SMTP failure so that the task can retry.
+
+    Mail is sent at least once, never silently twice: the attempt is counted and
+    committed on its own before the SMTP conversation, and every attempt carries the
+    row's one Message-ID. A worker killed after the server accepted the message leaves a
+    queued row that says so (attempts, last_attempt_at); the task delivered again sends
+    it a second time under the same Message-ID, which mail clients fold into one. A mail
+    that has used up its attempts, however they ended, is given up on.
+    """
+    attempt = _attempt_start(mail_id=mail_id)
+    if attempt is None:
+        return
     failure = None
     with transaction.atomic():
+        # The row lock is held through the SMTP conversation: a second worker handed the
+        # same mail skips it while it is in flight, or finds it sent afterwards.
         mail = (
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(pk=mail_id, status=MailStatus.QUEUED)
+            .filter(pk=mail_id, status=MailStatus.QUEUED, attempts=attempt)
             .first()
         )
         if mail is None:
+            # Another worker started a later attempt in between, or holds the row.
             return
-        message = EmailMessage(
-            subject=mail.subject,
-            body=mail.body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[mail.to],
-        )
-        for attachment in mail.attachments:
-            message.attach(
-                attachment["filename"], attachment["content"], attachment["content_type"]
-            )
-        mail.attempts += 1
         try:
-            message.send()
+            _message(mail).send()
         except Exception as exc:
             failure = exc
             mail.error = f"{type(exc).__name__}: {exc}"
@@ -115,9 +117,49 @@ def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
             mail.status = MailStatus.SENT
             mail.sent_at = timezone.now()
             mail.error = ""
-        mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+        mail.save(update_fields=["error", "status", "sent_at"])
     if failure is not None and mail.status == MailStatus.QUEUED:
         raise failure
+
+
+def _attempt_start(*, mail_id: int) -> int | None:
+    """Count an attempt in its own committed transaction, before any SMTP conversation.
+    Returns the attempt's number, or None when there is nothing to send (sent, failed,
+    missing, in flight in another worker, or out of attempts)."""
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=MailStatus.QUEUED)
+            .first()
+        )
+        if mail is None:
+            return None
+        if mail.attempts >= MAX_ATTEMPTS:
+            # Every attempt so far died without recording its end (a worker killed, a
+            # database gone after the send): stop rather than send it forever.
+            mail.status = MailStatus.FAILED
+            mail.error = mail.error or f"{mail.attempts} attempts did not finish"
+            mail.save(update_fields=["status", "error"])
+            logger.error("Giving up on outgoing mail %s: %s", mail.pk, mail.error)
+            return None
+        mail.attempts += 1
+        mail.last_attempt_at = timezone.now()
+        mail.save(update_fields=["attempts", "last_attempt_at"])
+        return mail.attempts
+
+
+def _message(mail: OutgoingMail) -> EmailMessage:
+    message = EmailMessage(
+        subject=mail.subject,
+        body=mail.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        # The same Message-ID on every attempt: a duplicate is recognisable as one.
+        headers={"Message-ID": mail.message_id},
+    )
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
+    return message
 
 
 def mail_relay(*, now=None, resend_after: timedelta = RESEND_AFTER, limit: int = 1000) -> int:

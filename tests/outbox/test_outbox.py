@@ -161,3 +161,59 @@ def test_a_real_worker_sends_the_mail(celery_worker):
 
     assert stored.status == MailStatus.SENT
     assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+
+
+@pytest.fixture
+def worker_killed_after_smtp(monkeypatch):
+    """The SMTP server accepts the message, then the worker dies before its transaction
+    commits (SystemExit, as a SIGTERM'd pool process; no `except Exception` catches it)."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    real = EmailBackend.send_messages
+
+    def send_then_die(self, messages):
+        real(self, messages)
+        raise SystemExit("worker killed")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", send_then_die)
+    return monkeypatch
+
+
+def test_a_send_killed_after_smtp_counts_its_attempt_and_keeps_its_message_id(
+    worker_killed_after_smtp,
+):
+    stored = queue()
+    with pytest.raises(SystemExit):
+        services.mail_send(mail_id=stored.pk)
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.QUEUED, 1)
+    assert stored.last_attempt_at is not None
+    worker_killed_after_smtp.undo()
+
+    services.mail_send(mail_id=stored.pk)  # the task, delivered again
+
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.SENT, 2)
+    assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [stored.message_id] * 2
+    assert [m.message()["Message-ID"] for m in mail.outbox] == [stored.message_id] * 2
+
+
+def test_each_mail_has_its_own_message_id():
+    first, second = queue(), queue()
+
+    assert first.message_id.startswith("<")
+    assert first.message_id.endswith(">")
+    assert first.message_id != second.message_id
+
+
+def test_a_mail_that_keeps_killing_its_worker_is_given_up(worker_killed_after_smtp):
+    stored = queue()
+    for _ in range(services.MAX_ATTEMPTS):
+        with pytest.raises(SystemExit):
+            services.mail_send(mail_id=stored.pk)
+
+    services.mail_send(mail_id=stored.pk)
+
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.FAILED, services.MAX_ATTEMPTS)
+    assert len(mail.outbox) == services.MAX_ATTEMPTS

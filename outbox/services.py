@@ -165,17 +165,40 @@ def _message(mail: OutgoingMail) -> EmailMessage:
 def mail_relay(*, now=None, resend_after: timedelta = RESEND_AFTER, limit: int = 1000) -> int:
     """Hand queued mail to the workers: mail never handed over, and mail handed over
     long enough ago that its task was lost (a broker outage, a worker that died). Sending
-    is idempotent, so a mail handed over twice is still sent once. Returns how many."""
+    is idempotent, so a mail handed over twice is still sent once. Returns how many.
+
+    The rows are marked `handed_at` under their lock, and the tasks are published only
+    once that transaction has committed (`on_commit`). Published earlier, a worker can
+    pick a task up within milliseconds, find the row still locked by the relay, skip it
+    (`skip_locked`, which is how the send task leaves a mail in flight alone) and leave
+    the mail to the resend two minutes later. Publishing after commit keeps skip_locked
+    meaning "another worker is sending it" and every mail leaves within seconds.
+    A mail in flight (locked by its send task) is skipped here too, not handed again.
+    """
     now = now or timezone.now()
-    ids = list(
-        OutgoingMail.objects.filter(status=MailStatus.QUEUED)
-        .filter(Q(handed_at__isnull=True) | Q(handed_at__lt=now - resend_after))
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    handed = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
-    OutgoingMail.objects.filter(pk__in=handed).update(handed_at=now)
-    return len(handed)
+    published: list[int] = []
+    with transaction.atomic():
+        ids = list(
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(status=MailStatus.QUEUED)
+            .filter(Q(handed_at__isnull=True) | Q(handed_at__lt=now - resend_after))
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        OutgoingMail.objects.filter(pk__in=ids).update(handed_at=now)
+        transaction.on_commit(lambda: published.extend(_publish(ids, handed_at=now)))
+    # Inside a caller's transaction the tasks leave when it commits; count them as handed.
+    return len(published) if transaction.get_autocommit() else len(ids)
+
+
+def _publish(ids: list[int], *, handed_at) -> list[int]:
+    """Queue a send task per mail; a mail the broker refused goes back to "never handed
+    over", so that the next run of the relay tries it first."""
+    published = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
+    refused = set(ids) - set(published)
+    if refused:
+        OutgoingMail.objects.filter(pk__in=refused, handed_at=handed_at).update(handed_at=None)
+    return published
 
 
 def mail_purge(*, now=None) -> int:

@@ -267,9 +267,19 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
     },
 }
-# /healthz expects a worker to answer whenever tasks go to a broker; set false for a web
-# container whose health must not depend on the workers.
+# A worker writes a heartbeat this often (core.heartbeat); a heartbeat not run within
+# that time is dropped, not queued up behind a worker outage.
+HEARTBEAT_SECONDS = env.float("HEARTBEAT_SECONDS", default=15.0)
+CELERY_BEAT_SCHEDULE["worker-heartbeat"] = {
+    "task": "core.heartbeat",
+    "schedule": HEARTBEAT_SECONDS,
+    "options": {"expires": HEARTBEAT_SECONDS},
+}
+# /readyz (and /healthz) expects a recent worker heartbeat whenever tasks go to a broker;
+# set false for a web container whose readiness must not depend on the workers.
 HEALTHZ_EXPECT_WORKER = env.bool("HEALTHZ_EXPECT_WORKER", default=CELERY_BROKER_URL is not None)
+# How old (seconds) the worker heartbeat may be before /readyz reports the workers down.
+READYZ_HEARTBEAT_MAX_AGE = env.int("READYZ_HEARTBEAT_MAX_AGE", default=60)
 
 # The audit trail (audit app) is kept this long, then purged daily.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
@@ -279,7 +289,7 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|livez|readyz)$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -8,7 +8,10 @@ from opendata.api import api
 from stakeholders.mfa import admin_login
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
+    path("readyz", views.readyz, name="readyz"),
+    # The older name of readiness, kept for probes that use it.
+    path("healthz", views.readyz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin's own login form would skip the second factor: allauth signs staff in.
     path("admin/login/", admin_login),

@@ -13,6 +13,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import cache_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -121,7 +123,8 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A Redis cache fails open (core.cache): when Redis is down the site works without it.
+CACHES = {"default": cache_config(env.str("CACHE_URL", default="locmemcache://"))}
 
 AUTH_USER_MODEL = "stakeholders.User"
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,6 +7,9 @@ from config import views
 from opendata.api import api
 from stakeholders.mfa import admin_login
 
+# A database outage met outside a view answers the maintenance page (503), not a 500.
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
     path("livez", views.livez, name="livez"),
     path("readyz", views.readyz, name="readyz"),

@@ -79,3 +79,17 @@ def test_other_errors_still_answer_500(client, monkeypatch):
     response = client.get("/en/")
 
     assert response.status_code == 500
+
+
+def test_liveness_stays_up_and_readiness_goes_down_while_the_database_is_down(
+    client, database_down
+):
+    live = client.get("/livez")
+    ready = client.get("/readyz")
+
+    assert (live.status_code, ready.status_code) == (200, 503)
+    assert ready.json()["checks"]["database"] == {
+        "ok": False,
+        "required": True,
+        "error": "OperationalError",
+    }

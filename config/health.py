@@ -8,6 +8,8 @@ worker has written its heartbeat recently (core.heartbeat). Each dependency is g
 most CHECK_TIMEOUT_S; nothing pings the workers through the broker.
 """
 
+import socket
+
 from django.conf import settings
 from django.db import connection
 
@@ -17,7 +19,26 @@ from core.heartbeat import heartbeat_age
 CHECK_TIMEOUT_S = 0.5
 
 
+def _unreachable(host: str, port: int) -> str | None:
+    """Why a TCP connection to the database server cannot be opened within
+    CHECK_TIMEOUT_S, or None when it can."""
+    try:
+        with socket.create_connection((host, port), timeout=CHECK_TIMEOUT_S):
+            return None
+    except OSError as exc:
+        return type(exc).__name__
+
+
 def check_database() -> dict:
+    if connection.vendor == "postgresql" and connection.connection is None:
+        # Opening a connection waits for libpq's connect_timeout (2 s at the least):
+        # probe the server's port first, within the check's own time.
+        params = connection.settings_dict
+        host = params.get("HOST") or ""
+        if host and not host.startswith("/"):
+            error = _unreachable(host, int(params.get("PORT") or 5432))
+            if error:
+                return {"ok": False, "required": True, "error": error}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -202,3 +202,37 @@ def test_heartbeat_task_records_one_row_and_moves_it_forward():
 
     assert Heartbeat.objects.count() == 1
     assert Heartbeat.objects.get(name="worker").at >= first
+
+
+def test_database_probe_gives_up_on_a_closed_port_within_the_check_time():
+    import time
+
+    from config.health import CHECK_TIMEOUT_S, _unreachable
+
+    started = time.monotonic()
+    error = _unreachable("127.0.0.1", 1)
+
+    assert error == "ConnectionRefusedError"
+    assert time.monotonic() - started < CHECK_TIMEOUT_S
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_readyz_with_the_database_port_closed_answers_503_within_a_second(client):
+    import time
+
+    from django.db import connection
+
+    connection.close()
+    saved = connection.settings_dict["PORT"]
+    connection.settings_dict["PORT"] = "1"
+    try:
+        started = time.monotonic()
+        response = client.get("/readyz")
+        elapsed = time.monotonic() - started
+    finally:
+        connection.settings_dict["PORT"] = saved
+
+    assert response.status_code == 503
+    assert elapsed < 1.0
+    assert response.json()["checks"]["database"]["ok"] is False

@@ -13,6 +13,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.cache import cache_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "opendata.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A database outage answers a maintenance page in the visitor's language (503).
+    "core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,10 +122,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    # A database that does not answer gives a maintenance page after this many seconds
+    # instead of a request that hangs (2 is the least libpq accepts).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=2)
+    )
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A Redis cache fails open (core.cache): when Redis is down the site works without it.
+CACHES = {"default": cache_config(env.str("CACHE_URL", default="locmemcache://"))}
 
 AUTH_USER_MODEL = "stakeholders.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -280,9 +290,19 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str(
 # REPORT_STALE_AFTER_SECONDS lost its worker and is queued again by the watchdog.
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", 10.0)
 REPORT_STALE_AFTER_SECONDS = env.float("REPORT_STALE_AFTER_SECONDS", 60.0)
-# /healthz expects a worker to answer whenever tasks go to a broker; set false for a web
-# container whose health must not depend on the workers.
+# A worker writes a heartbeat this often (core.heartbeat); a heartbeat not run within
+# that time is dropped, not queued up behind a worker outage.
+HEARTBEAT_SECONDS = env.float("HEARTBEAT_SECONDS", default=15.0)
+CELERY_BEAT_SCHEDULE["worker-heartbeat"] = {
+    "task": "core.heartbeat",
+    "schedule": HEARTBEAT_SECONDS,
+    "options": {"expires": HEARTBEAT_SECONDS},
+}
+# /readyz (and /healthz) expects a recent worker heartbeat whenever tasks go to a broker;
+# set false for a web container whose readiness must not depend on the workers.
 HEALTHZ_EXPECT_WORKER = env.bool("HEALTHZ_EXPECT_WORKER", default=CELERY_BROKER_URL is not None)
+# How old (seconds) the worker heartbeat may be before /readyz reports the workers down.
+READYZ_HEARTBEAT_MAX_AGE = env.int("READYZ_HEARTBEAT_MAX_AGE", default=60)
 
 # The audit trail (audit app) is kept this long, then purged daily.
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
@@ -292,7 +312,7 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|livez|readyz)$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

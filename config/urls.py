@@ -7,8 +7,14 @@ from config import views
 from opendata.api import api
 from stakeholders.mfa import admin_login
 
+# A database outage met outside a view answers the maintenance page (503), not a 500.
+handler500 = "core.outage.server_error"
+
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
+    path("readyz", views.readyz, name="readyz"),
+    # The older name of readiness, kept for probes that use it.
+    path("healthz", views.readyz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin's own login form would skip the second factor: allauth signs staff in.
     path("admin/login/", admin_login),

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.health import health
+from config.health import readiness
 from consultations.selectors import review_list, session_upcoming
 
 
@@ -17,9 +17,18 @@ def home(request):
 
 @require_GET
 @never_cache
-def healthz(request):
-    healthy, checks = health()
+def livez(request):
+    """The process answers; nothing else is touched (config.health)."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_GET
+@never_cache
+def readyz(request):
+    """The database, the broker and a recent worker heartbeat (config.health); also
+    served at /healthz."""
+    ready, checks = readiness()
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status=200 if ready else 503,
     )

@@ -5,7 +5,15 @@ from outbox.models import OutgoingMail
 
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "to", "subject", "language", "status", "attempts")
+    list_display = (
+        "created_at",
+        "to",
+        "subject",
+        "language",
+        "status",
+        "attempts",
+        "last_attempt_at",
+    )
     list_filter = ("status", "language")
     search_fields = ("to", "subject")
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]

@@ -1,9 +1,20 @@
 """Outgoing mail is a row first and a message second, so a broker outage loses nothing."""
 
+from email.utils import make_msgid, parseaddr
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from outbox.enums import MailStatus
+
+
+def new_message_id() -> str:
+    """A Message-ID for one outgoing mail, generated once and sent with every attempt, so
+    that a mail sent twice (a worker killed after the SMTP server accepted it) is folded
+    into one by mail clients. The sender's domain, not the host name: no DNS lookup."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return make_msgid(domain=domain)
 
 
 class OutgoingMail(models.Model):
@@ -16,7 +27,13 @@ class OutgoingMail(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
     )
+    # Counted (and committed) before each SMTP conversation, so a send that dies after
+    # the server accepted the message still shows.
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    message_id = models.CharField(
+        _("Message-ID"), max_length=255, unique=True, default=new_message_id, editable=False
+    )
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     handed_at = models.DateTimeField(_("handed to a worker"), null=True, blank=True)

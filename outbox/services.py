@@ -81,30 +81,32 @@ def _hand_to_worker(mail_id: int) -> bool:
 
 
 def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
-    """Send one queued mail. The row lock makes a second worker skip a mail in flight;
-    a sent mail is never sent again. Raises on failure so that the task can retry."""
+    """Send one queued mail; raises on an SMTP failure so that the task can retry.
+
+    Mail is sent at least once, never silently twice: the attempt is counted and
+    committed on its own before the SMTP conversation, and every attempt carries the
+    row's one Message-ID. A worker killed after the server accepted the message leaves a
+    queued row that says so (attempts, last_attempt_at); the task delivered again sends
+    it a second time under the same Message-ID, which mail clients fold into one. A mail
+    that has used up its attempts, however they ended, is given up on.
+    """
+    attempt = _attempt_start(mail_id=mail_id)
+    if attempt is None:
+        return
     failure = None
     with transaction.atomic():
+        # The row lock is held through the SMTP conversation: a second worker handed the
+        # same mail skips it while it is in flight, or finds it sent afterwards.
         mail = (
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(pk=mail_id, status=MailStatus.QUEUED)
+            .filter(pk=mail_id, status=MailStatus.QUEUED, attempts=attempt)
             .first()
         )
         if mail is None:
+            # Another worker started a later attempt in between, or holds the row.
             return
-        message = EmailMessage(
-            subject=mail.subject,
-            body=mail.body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[mail.to],
-        )
-        for attachment in mail.attachments:
-            message.attach(
-                attachment["filename"], attachment["content"], attachment["content_type"]
-            )
-        mail.attempts += 1
         try:
-            message.send()
+            _message(mail).send()
         except Exception as exc:
             failure = exc
             mail.error = f"{type(exc).__name__}: {exc}"
@@ -115,25 +117,88 @@ def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
             mail.status = MailStatus.SENT
             mail.sent_at = timezone.now()
             mail.error = ""
-        mail.save(update_fields=["attempts", "error", "status", "sent_at"])
+        mail.save(update_fields=["error", "status", "sent_at"])
     if failure is not None and mail.status == MailStatus.QUEUED:
         raise failure
+
+
+def _attempt_start(*, mail_id: int) -> int | None:
+    """Count an attempt in its own committed transaction, before any SMTP conversation.
+    Returns the attempt's number, or None when there is nothing to send (sent, failed,
+    missing, in flight in another worker, or out of attempts)."""
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=MailStatus.QUEUED)
+            .first()
+        )
+        if mail is None:
+            return None
+        if mail.attempts >= MAX_ATTEMPTS:
+            # Every attempt so far died without recording its end (a worker killed, a
+            # database gone after the send): stop rather than send it forever.
+            mail.status = MailStatus.FAILED
+            mail.error = mail.error or f"{mail.attempts} attempts did not finish"
+            mail.save(update_fields=["status", "error"])
+            logger.error("Giving up on outgoing mail %s: %s", mail.pk, mail.error)
+            return None
+        mail.attempts += 1
+        mail.last_attempt_at = timezone.now()
+        mail.save(update_fields=["attempts", "last_attempt_at"])
+        return mail.attempts
+
+
+def _message(mail: OutgoingMail) -> EmailMessage:
+    message = EmailMessage(
+        subject=mail.subject,
+        body=mail.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[mail.to],
+        # The same Message-ID on every attempt: a duplicate is recognisable as one.
+        headers={"Message-ID": mail.message_id},
+    )
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
+    return message
 
 
 def mail_relay(*, now=None, resend_after: timedelta = RESEND_AFTER, limit: int = 1000) -> int:
     """Hand queued mail to the workers: mail never handed over, and mail handed over
     long enough ago that its task was lost (a broker outage, a worker that died). Sending
-    is idempotent, so a mail handed over twice is still sent once. Returns how many."""
+    is idempotent, so a mail handed over twice is still sent once. Returns how many.
+
+    The rows are marked `handed_at` under their lock, and the tasks are published only
+    once that transaction has committed (`on_commit`). Published earlier, a worker can
+    pick a task up within milliseconds, find the row still locked by the relay, skip it
+    (`skip_locked`, which is how the send task leaves a mail in flight alone) and leave
+    the mail to the resend two minutes later. Publishing after commit keeps skip_locked
+    meaning "another worker is sending it" and every mail leaves within seconds.
+    A mail in flight (locked by its send task) is skipped here too, not handed again.
+    """
     now = now or timezone.now()
-    ids = list(
-        OutgoingMail.objects.filter(status=MailStatus.QUEUED)
-        .filter(Q(handed_at__isnull=True) | Q(handed_at__lt=now - resend_after))
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:limit]
-    )
-    handed = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
-    OutgoingMail.objects.filter(pk__in=handed).update(handed_at=now)
-    return len(handed)
+    published: list[int] = []
+    with transaction.atomic():
+        ids = list(
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(status=MailStatus.QUEUED)
+            .filter(Q(handed_at__isnull=True) | Q(handed_at__lt=now - resend_after))
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        OutgoingMail.objects.filter(pk__in=ids).update(handed_at=now)
+        transaction.on_commit(lambda: published.extend(_publish(ids, handed_at=now)))
+    # Inside a caller's transaction the tasks leave when it commits; count them as handed.
+    return len(published) if transaction.get_autocommit() else len(ids)
+
+
+def _publish(ids: list[int], *, handed_at) -> list[int]:
+    """Queue a send task per mail; a mail the broker refused goes back to "never handed
+    over", so that the next run of the relay tries it first."""
+    published = [mail_id for mail_id in ids if _hand_to_worker(mail_id)]
+    refused = set(ids) - set(published)
+    if refused:
+        OutgoingMail.objects.filter(pk__in=refused, handed_at=handed_at).update(handed_at=None)
+    return published
 
 
 def mail_purge(*, now=None) -> int:

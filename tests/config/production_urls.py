@@ -5,6 +5,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
+from config.urls import handler500  # noqa: F401 - the site's handler, looked up here
 from config.urls import urlpatterns as site_urlpatterns
 
 

@@ -113,3 +113,13 @@ def test_settings_s3_bucket_puts_uploads_and_private_files_in_the_object_store()
         "private",
         "private",
     ]
+
+
+def test_settings_a_redis_cache_url_gets_the_fail_open_cache():
+    result = run_django(
+        "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])",
+        CACHE_URL="redis://redis.example:6379/1",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["core.cache.FailOpenRedisCache"]

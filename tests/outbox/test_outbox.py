@@ -13,6 +13,17 @@ from outbox.tasks import send_mail
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def relay(django_capture_on_commit_callbacks):
+    """The relay as beat runs it: its tasks are published once its transaction commits."""
+
+    def run(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.mail_relay(**kwargs)
+
+    return run
+
+
 def queue(**overrides):
     fields = {"to": "amina@example.org", "subject": "Hello", "body": "Body", "language": "en"}
     fields.update(overrides)
@@ -44,7 +55,7 @@ def test_mail_keeps_its_attachment():
 
 
 def test_broker_outage_keeps_the_mail_queued_for_the_relay(
-    django_capture_on_commit_callbacks, monkeypatch
+    django_capture_on_commit_callbacks, monkeypatch, relay
 ):
     def broker_down(*args, **kwargs):
         raise ConnectionError("broker unreachable")
@@ -52,12 +63,12 @@ def test_broker_outage_keeps_the_mail_queued_for_the_relay(
     monkeypatch.setattr(send_mail, "apply_async", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
         stored = queue()
-    assert services.mail_relay() == 0
+    relay()
     stored.refresh_from_db()
     assert (stored.status, stored.handed_at) == (MailStatus.QUEUED, None)
     monkeypatch.undo()
 
-    handed_over = services.mail_relay()
+    handed_over = relay()
 
     stored.refresh_from_db()
     assert handed_over == 1
@@ -90,25 +101,40 @@ def test_with_a_broker_the_request_only_writes_the_row(
     assert (stored.status, stored.handed_at) == (MailStatus.QUEUED, None)
 
 
-def test_relay_hands_each_mail_over_once_until_it_looks_lost(broker_mode):
+def test_relay_hands_each_mail_over_once_until_it_looks_lost(broker_mode, relay):
     stored = queue()
     now = timezone.now()
 
-    first = services.mail_relay(now=now)
-    again = services.mail_relay(now=now + dt.timedelta(seconds=30))
-    lost = services.mail_relay(now=now + services.RESEND_AFTER + dt.timedelta(seconds=1))
+    first = relay(now=now)
+    again = relay(now=now + dt.timedelta(seconds=30))
+    lost = relay(now=now + services.RESEND_AFTER + dt.timedelta(seconds=1))
 
     assert (first, again, lost) == (1, 0, 1)
     assert broker_mode == [stored.pk, stored.pk]
 
 
-def test_relay_skips_sent_and_failed_mail(broker_mode):
+def test_relay_publishes_only_after_its_transaction_commits(
+    broker_mode, django_capture_on_commit_callbacks
+):
+    stored = queue()
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.mail_relay()
+        stored.refresh_from_db()
+        assert stored.handed_at is not None
+        assert broker_mode == []
+
+    callbacks[0]()
+    assert broker_mode == [stored.pk]
+
+
+def test_relay_skips_sent_and_failed_mail(broker_mode, relay):
     queue()
     OutgoingMail.objects.update(status=MailStatus.SENT)
     failed = queue()
     OutgoingMail.objects.filter(pk=failed.pk).update(status=MailStatus.FAILED)
 
-    assert services.mail_relay() == 0
+    assert relay() == 0
     assert broker_mode == []
 
 
@@ -161,3 +187,59 @@ def test_a_real_worker_sends_the_mail(celery_worker):
 
     assert stored.status == MailStatus.SENT
     assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+
+
+@pytest.fixture
+def worker_killed_after_smtp(monkeypatch):
+    """The SMTP server accepts the message, then the worker dies before its transaction
+    commits (SystemExit, as a SIGTERM'd pool process; no `except Exception` catches it)."""
+    from django.core.mail.backends.locmem import EmailBackend
+
+    real = EmailBackend.send_messages
+
+    def send_then_die(self, messages):
+        real(self, messages)
+        raise SystemExit("worker killed")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", send_then_die)
+    return monkeypatch
+
+
+def test_a_send_killed_after_smtp_counts_its_attempt_and_keeps_its_message_id(
+    worker_killed_after_smtp,
+):
+    stored = queue()
+    with pytest.raises(SystemExit):
+        services.mail_send(mail_id=stored.pk)
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.QUEUED, 1)
+    assert stored.last_attempt_at is not None
+    worker_killed_after_smtp.undo()
+
+    services.mail_send(mail_id=stored.pk)  # the task, delivered again
+
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.SENT, 2)
+    assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [stored.message_id] * 2
+    assert [m.message()["Message-ID"] for m in mail.outbox] == [stored.message_id] * 2
+
+
+def test_each_mail_has_its_own_message_id():
+    first, second = queue(), queue()
+
+    assert first.message_id.startswith("<")
+    assert first.message_id.endswith(">")
+    assert first.message_id != second.message_id
+
+
+def test_a_mail_that_keeps_killing_its_worker_is_given_up(worker_killed_after_smtp):
+    stored = queue()
+    for _ in range(services.MAX_ATTEMPTS):
+        with pytest.raises(SystemExit):
+            services.mail_send(mail_id=stored.pk)
+
+    services.mail_send(mail_id=stored.pk)
+
+    stored.refresh_from_db()
+    assert (stored.status, stored.attempts) == (MailStatus.FAILED, services.MAX_ATTEMPTS)
+    assert len(mail.outbox) == services.MAX_ATTEMPTS

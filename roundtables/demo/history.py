@@ -9,7 +9,7 @@ writes. Idempotent like it: every row is keyed and written with ``update_or_crea
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from consultations.demo import (
     PRE_CONSULTATION_SLUG,
@@ -171,21 +171,12 @@ def _objectives(numbers: tuple[int, ...]) -> list[Objective]:
     return found
 
 
-def _call_window(*, call: RapporteurCall | None) -> tuple[dt.datetime, dt.datetime]:
-    """When the demo call opens and closes.
-
-    The demo call has to be open whenever the demo is loaded, so that applying can be
-    tried: it opened yesterday and closes in 60 days at 23:59 Geneva time. A call that is
-    still open keeps its window, so that running the loader again changes nothing and
-    never moves a deadline candidates may have seen.
-    """
-    now = timezone.now()
-    if call is not None and call.opens_at <= now < call.deadline:
-        return call.opens_at, call.deadline
-    zone = ZoneInfo(TIME_ZONE)
-    last_day = (now.astimezone(zone) + dt.timedelta(days=60)).date()
-    deadline = dt.datetime.combine(last_day, dt.time(23, 59), tzinfo=zone)
-    return now - dt.timedelta(days=1), deadline
+# The report says only that the call "will be initiated" after the pre-consultation: the
+# window is a placeholder, closed before the Regional Review meeting of 11 March 2024. It
+# is fixed, so that the history never moves; the open call to try applying to is the
+# example's (roundtables.demo.example).
+CALL_OPENS_AT = dt.datetime(2024, 1, 15, 9, 0, tzinfo=ZoneInfo(TIME_ZONE))
+CALL_DEADLINE = dt.datetime(2024, 2, 9, 23, 59, tzinfo=ZoneInfo(TIME_ZONE))
 
 
 def _load_inputs(*, review: RegionalReview, session: Session) -> int:
@@ -236,9 +227,6 @@ def load() -> dict[str, int]:
 
         inputs = _load_inputs(review=review, session=sessions[PRE_CONSULTATION_SLUG])
 
-        opens_at, deadline = _call_window(
-            call=RapporteurCall.objects.filter(slug=CALL_SLUG).first()
-        )
         call, _created = RapporteurCall.objects.update_or_create(
             slug=CALL_SLUG,
             defaults={
@@ -246,8 +234,8 @@ def load() -> dict[str, int]:
                 "title": CALL_TITLE,
                 "description": CALL_DESCRIPTION,
                 "eligibility": CALL_ELIGIBILITY,
-                "opens_at": opens_at,
-                "deadline": deadline,
+                "opens_at": CALL_OPENS_AT,
+                "deadline": CALL_DEADLINE,
                 "time_zone": TIME_ZONE,
                 "is_published": True,
             },

@@ -19,6 +19,8 @@ from consultations.demo import (
 )
 from consultations.models import RegionalReview, Session
 from gcm.models import Objective
+from roundtables.demo.example_texts import CRITERIA as CRITERIA_IN_SIX_LANGUAGES
+from roundtables.demo.example_texts import columns
 from roundtables.enums import InputStatus, InputType
 from roundtables.models import Criterion, RapporteurCall, Roundtable, StakeholderInput
 
@@ -160,6 +162,25 @@ CRITERIA = (
     "Lived experience of migration or work with migrant communities",
     "Communication skills in the working languages",
 )
+# The example's criteria are the same four, translated: by English name.
+CRITERION_TEXTS = {text["en"]: text for text in CRITERIA_IN_SIX_LANGUAGES}
+
+
+# The titles in the other five languages (the report's English stays the original).
+ROUNDTABLE_TITLE = {
+    "ar": "المائدة المستديرة {number}",
+    "es": "Mesa redonda {number}",
+    "fr": "Table ronde {number}",
+    "ru": "Круглый стол {number}",
+    "zh_hans": "圆桌会议{number}",
+}
+CALL_TITLE_TRANSLATIONS = {
+    "ar": "دعوة لإبداء الاهتمام: مقرر أصحاب المصلحة للاستعراض الإقليمي في منطقة اللجنة الاقتصادية لأوروبا",
+    "es": "Convocatoria de manifestaciones de interés: relator o relatora de las partes interesadas para el Examen Regional de la CEPE",
+    "fr": "Appel à manifestation d'intérêt : rapporteur des parties prenantes pour l'examen régional de la CEE",
+    "ru": "Призыв к выражению заинтересованности: докладчик от заинтересованных сторон для регионального обзора ЕЭК ООН",
+    "zh_hans": "意向征集：欧洲经委会区域审查利益攸关方报告员",
+}
 
 
 def _objectives(numbers: tuple[int, ...]) -> list[Objective]:
@@ -218,7 +239,15 @@ def load() -> dict[str, int]:
         # No Member State speakers or moderators: the report names none.
         for number, objective_numbers in ROUNDTABLE_OBJECTIVES.items():
             roundtable, _created = Roundtable.objects.update_or_create(
-                review=review, number=number, defaults={"title": f"Roundtable {number}"}
+                review=review,
+                number=number,
+                defaults={
+                    "title": f"Roundtable {number}",
+                    **{
+                        f"title_{lang}": title.format(number=number)
+                        for lang, title in ROUNDTABLE_TITLE.items()
+                    },
+                },
             )
             roundtable.objectives.set(_objectives(objective_numbers))
             roundtable.consultations.set(
@@ -232,6 +261,7 @@ def load() -> dict[str, int]:
             defaults={
                 "review": review,
                 "title": CALL_TITLE,
+                **{f"title_{lang}": title for lang, title in CALL_TITLE_TRANSLATIONS.items()},
                 "description": CALL_DESCRIPTION,
                 "eligibility": CALL_ELIGIBILITY,
                 "opens_at": CALL_OPENS_AT,
@@ -242,7 +272,7 @@ def load() -> dict[str, int]:
         )
         for position, name in enumerate(CRITERIA, start=1):
             Criterion.objects.update_or_create(
-                call=call, position=position, defaults={"name": name}
+                call=call, position=position, defaults=columns("name", CRITERION_TEXTS[name])
             )
 
     return {

@@ -1,6 +1,7 @@
 """The demo data: faithful to the source summary report, and safe to load twice."""
 
 import datetime as dt
+import io
 import zoneinfo
 
 import pytest
@@ -359,3 +360,15 @@ def test_history_titles_are_translated_and_its_record_stays_english(demo):
     assert Roundtable.objects.get(review__slug="unece-2024", number=1).title_fr == "Table ronde 1"
     # The report's own text is not translated by us: it falls back to the English.
     assert not session.overview_ar
+
+
+def test_demo_staff_login_assesses_the_example_call():
+    call_command("demo_staff", password="a-demo-password-1", stdout=io.StringIO())
+
+    call_command("load_demo", verbosity=0)
+
+    call = RapporteurCall.objects.get(slug="escap-example-rapporteur")
+    assert sorted(a.email for a in call.assessors.all()) == [
+        "demo-escap-24@example.org",
+        "staff@demo.gcm-consultations.local",
+    ]

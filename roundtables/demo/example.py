@@ -61,6 +61,7 @@ from roundtables.models import (
     StakeholderInput,
 )
 from stakeholders.enums import Gender
+from stakeholders.management.commands.demo_staff import EMAIL as DEMO_STAFF_EMAIL
 from stakeholders.models import Organisation, Profile
 
 REGION_CODE = "asia-pacific"
@@ -524,7 +525,10 @@ def _call(review, days, people) -> tuple[RapporteurCall, int]:
         )
         criteria.append(criterion)
     assessor = people[PARTICIPANTS].user  # a synthetic member of the selection panel
-    call.assessors.set([assessor])
+    # The demo staff login (`manage.py demo_staff`, run before this by `make run`) assesses
+    # too, so that scoring can be tried; a synthetic assessor has already scored some.
+    demo_staff = get_user_model().objects.filter(email=DEMO_STAFF_EMAIL).first()
+    call.assessors.set([assessor, demo_staff] if demo_staff else [assessor])
     for author, status, lived, scores in APPLICATIONS:
         person = people[author]
         application, _created = Application.objects.update_or_create(

@@ -7,6 +7,7 @@
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 
 from core.translated import shown
 
@@ -35,3 +36,16 @@ def lang_attrs(obj, field: str):
     if value.dir:
         return format_html(' lang="{}" dir="{}"', value.lang, value.dir)
     return format_html(' lang="{}"', value.lang)
+
+
+@register.simple_tag
+def language_attrs(code: str):
+    """` lang="ru"` (and `dir` where the page's direction differs) for text written in
+    language `code`, such as a stakeholder input; nothing when it is the page's own."""
+    page = get_language() or ""
+    if not code or code.lower() == page.lower():
+        return ""
+    rtl = bool(get_language_info(code)["bidi"])
+    if rtl != get_language_bidi():
+        return format_html(' lang="{}" dir="{}"', code, "rtl" if rtl else "ltr")
+    return format_html(' lang="{}"', code)

@@ -64,3 +64,20 @@ def test_english_page_is_never_marked():
         html = render('{{ s|translated:"title" }}|{% lang_attrs s "title" %}', s=session)
 
     assert html == "Consultation|"
+
+
+@pytest.mark.parametrize(
+    ("page", "code", "expected"),
+    [
+        ("ar", "en", ' lang="en" dir="ltr"'),
+        ("en", "ar", ' lang="ar" dir="rtl"'),
+        ("en", "ru", ' lang="ru"'),
+        ("fr", "fr", ""),
+        ("zh-hans", "zh-hans", ""),
+    ],
+)
+def test_language_attrs_mark_text_written_in_another_language(page, code, expected):
+    with translation.override(page):
+        html = render("{% language_attrs code %}", code=code)
+
+    assert html == expected

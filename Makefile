@@ -41,8 +41,8 @@ compilemessages: $(MO_FILES)
 # --- the two commands -----------------------------------------------------------------------
 run: system install compilemessages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
 	$(PY) manage.py demo_staff
+	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: system-test install compilemessages

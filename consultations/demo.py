@@ -256,6 +256,91 @@ MULTI_STAKEHOLDER_DESCRIPTION = "The multi-stakeholder consultation will take pl
 REVIEW_MEETING_DESCRIPTION = f"{REVIEW_MEETING_TEXT}\n\n{OUTCOME_TEXT}"
 
 
+# --- Translations of the history's titles -------------------------------------------------
+# The report's English stays the original; these are the titles in the other five
+# languages, by modeltranslation suffix, so that lists and calendars read in the page's
+# language. Keyed by the English title.
+
+GCM_NAME = {
+    "ar": "الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية",
+    "es": "Pacto Mundial para la Migración Segura, Ordenada y Regular",
+    "fr": "Pacte mondial pour des migrations sûres, ordonnées et régulières",
+    "ru": "Глобального договора о безопасной, упорядоченной и легальной миграции",
+    "zh_hans": "《安全、有序和正常移民全球契约》",
+}
+
+TITLE_TRANSLATIONS = {
+    REVIEW_TITLE: {
+        "ar": f"الاستعراض الإقليمي لـ{GCM_NAME['ar']} في منطقة اللجنة الاقتصادية لأوروبا",
+        "es": f"Examen Regional del {GCM_NAME['es']} en la región de la CEPE",
+        "fr": f"Examen régional du {GCM_NAME['fr']} dans la région de la CEE",
+        "ru": f"Региональный обзор {GCM_NAME['ru']} в регионе ЕЭК ООН",
+        "zh_hans": f"欧洲经委会区域{GCM_NAME['zh_hans']}区域审查",
+    },
+    PRE_CONSULTATION_TITLE: {
+        "ar": f"المشاورة التمهيدية لأصحاب المصلحة في منطقة اللجنة الاقتصادية لأوروبا بشأن الجولة الثانية من الاستعراضات الإقليمية لـ{GCM_NAME['ar']}",
+        "es": f"Consulta previa con las partes interesadas de la CEPE sobre la segunda ronda de exámenes regionales del {GCM_NAME['es']}",
+        "fr": f"Préconsultation des parties prenantes de la CEE sur le deuxième cycle d'examens régionaux du {GCM_NAME['fr']}",
+        "ru": f"Предварительная консультация заинтересованных сторон ЕЭК ООН по второму раунду региональных обзоров {GCM_NAME['ru']}",
+        "zh_hans": f"欧洲经委会利益攸关方关于{GCM_NAME['zh_hans']}第二轮区域审查的预备磋商",
+    },
+    GLOBAL_CONSULTATION_TITLE: {
+        "ar": "المشاورة العالمية لأصحاب المصلحة بشأن الجولة الثانية من الاستعراضات الإقليمية للاتفاق العالمي من أجل الهجرة (أفريقيا، واللجنة الاقتصادية لأوروبا، وأمريكا اللاتينية ومنطقة البحر الكاريبي)",
+        "es": "Consulta mundial de partes interesadas sobre la segunda ronda de exámenes regionales del Pacto Mundial para la Migración (África, CEPE, América Latina y el Caribe)",
+        "fr": "Consultation mondiale des parties prenantes sur le deuxième cycle d'examens régionaux du Pacte mondial sur les migrations (Afrique, CEE, Amérique latine et Caraïbes)",
+        "ru": "Глобальная консультация заинтересованных сторон по второму раунду региональных обзоров ГДМ (Африка, ЕЭК ООН, Латинская Америка и Карибский бассейн)",
+        "zh_hans": "关于全球移民契约第二轮区域审查的全球利益攸关方磋商（非洲、欧洲经委会、拉丁美洲和加勒比）",
+    },
+    "UNECE thematic consultation on roundtable clusters 1 and 2": {
+        "ar": "المشاورة المواضيعية في منطقة اللجنة الاقتصادية لأوروبا بشأن مجموعتي الموائد المستديرة 1 و2",
+        "es": "Consulta temática de la CEPE sobre los grupos de mesas redondas 1 y 2",
+        "fr": "Consultation thématique de la CEE sur les groupes de tables rondes 1 et 2",
+        "ru": "Тематическая консультация ЕЭК ООН по кластерам круглых столов 1 и 2",
+        "zh_hans": "欧洲经委会关于第1和第2组圆桌会议的专题磋商",
+    },
+    "UNECE thematic consultation on roundtable clusters 2 and 4": {
+        "ar": "المشاورة المواضيعية في منطقة اللجنة الاقتصادية لأوروبا بشأن مجموعتي الموائد المستديرة 2 و4",
+        "es": "Consulta temática de la CEPE sobre los grupos de mesas redondas 2 y 4",
+        "fr": "Consultation thématique de la CEE sur les groupes de tables rondes 2 et 4",
+        "ru": "Тематическая консультация ЕЭК ООН по кластерам круглых столов 2 и 4",
+        "zh_hans": "欧洲经委会关于第2和第4组圆桌会议的专题磋商",
+    },
+    "UNECE multi-stakeholder consultation ahead of the Regional Review meeting": {
+        "ar": "مشاورة أصحاب المصلحة المتعددين في منطقة اللجنة الاقتصادية لأوروبا قبل اجتماع الاستعراض الإقليمي",
+        "es": "Consulta de múltiples partes interesadas de la CEPE previa a la reunión del Examen Regional",
+        "fr": "Consultation multipartite de la CEE en amont de la réunion d'examen régional",
+        "ru": "Многосторонняя консультация ЕЭК ООН перед совещанием по региональному обзору",
+        "zh_hans": "欧洲经委会区域审查会议前的多利益攸关方磋商",
+    },
+    TALK_BLMA_TITLE: {
+        "ar": "الممارسات الجيدة والتحديات والثغرات في اتفاقات هجرة اليد العاملة الثنائية، بما في ذلك شراكات تنقل المهارات",
+        "es": "Buenas prácticas, desafíos y lagunas en los acuerdos bilaterales de migración laboral, incluidas las asociaciones de movilidad de competencias",
+        "fr": "Bonnes pratiques, défis et lacunes des accords bilatéraux de migration de main-d'œuvre, y compris les partenariats pour la mobilité des compétences",
+        "ru": "Передовая практика, проблемы и пробелы двусторонних соглашений о трудовой миграции, включая партнерства по мобильности квалифицированных кадров",
+        "zh_hans": "双边劳工移民协定（包括技能流动伙伴关系）的良好做法、挑战和差距",
+    },
+    TALK_ALMATY_TITLE: {
+        "ar": "الاستفادة من التنقل البشري للنهوض بالتعاون الإقليمي وتنمية مجتمعاتنا",
+        "es": "Aprovechar la movilidad humana para avanzar en la cooperación regional y el desarrollo de nuestras sociedades",
+        "fr": "Tirer parti de la mobilité humaine pour faire progresser la coopération régionale et le développement de nos sociétés",
+        "ru": "Использование человеческой мобильности для развития регионального сотрудничества и наших обществ",
+        "zh_hans": "利用人员流动促进区域合作和我们社会的发展",
+    },
+    TALK_CLIMATE_TITLE: {
+        "ar": "الهجرة والتكيف في سياق تغير المناخ",
+        "es": "Migración y adaptación en el contexto del cambio climático",
+        "fr": "Migrations et adaptation dans le contexte des changements climatiques",
+        "ru": "Миграция и адаптация в контексте изменения климата",
+        "zh_hans": "气候变化背景下的移民与适应",
+    },
+}
+
+
+def _title_columns(title: str) -> dict[str, str]:
+    """The other languages' title columns of one English title of the history."""
+    return {f"title_{lang}": text for lang, text in TITLE_TRANSLATIONS[title].items()}
+
+
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     """An aware datetime, Geneva time (zoneinfo resolves CET/CEST for the date)."""
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=ZURICH)
@@ -455,6 +540,7 @@ def load() -> dict[str, int]:
             slug=REVIEW_SLUG,
             defaults={
                 "title": REVIEW_TITLE,
+                **_title_columns(REVIEW_TITLE),
                 "region": Region.objects.get(code="unece"),
                 "meeting_date": dt.date(2024, 3, 11),
                 "venue": "Palais des Nations",
@@ -475,6 +561,7 @@ def load() -> dict[str, int]:
                     "status": SessionStatus.HELD,
                     "time_zone": TIME_ZONE,
                     **fields,
+                    **_title_columns(fields["title"]),
                 },
             )
         pre_consultation = sessions[PRE_CONSULTATION_SLUG]

@@ -25,7 +25,8 @@ def test_session_list_shows_the_demo_review_sessions(client, demo):
     assert response.status_code == 200
     assert "UNECE Stakeholder Pre-consultation on the Second Round" in html
     assert "Migration and adaptation in the context of climate change" in html
-    assert html.count('class="session-item"') == 9
+    # The nine sessions of the UNECE history and the seven of the ESCAP example.
+    assert html.count('class="session-item"') == 16
 
 
 def test_session_list_hides_drafts(client):
@@ -89,13 +90,16 @@ def test_calendar_feed_holds_the_sessions_with_their_time_zone(client, demo):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = icalendar.Calendar.from_ical(response.content)
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == 9
+    assert len(events) == 16
     pre = next(e for title, e in events.items() if title.startswith("UNECE Stakeholder Pre"))
     start = pre.decoded("dtstart")
     assert start == dt.datetime(2023, 11, 14, 11, 0, tzinfo=GENEVA)
     assert str(start.tzinfo) == "Europe/Zurich"
     assert pre["dtstart"].params["TZID"] == "Europe/Zurich"
-    assert {str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")} == {"Europe/Zurich"}
+    assert {str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")} == {
+        "Europe/Zurich",
+        "Asia/Bangkok",
+    }
 
 
 def test_calendar_feed_never_holds_a_join_link(client):

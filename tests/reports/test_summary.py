@@ -11,7 +11,7 @@ from gcm.models import Sector
 from reports.builders import build_summary
 from reports.rendering import render, render_html
 from reports.selectors import session_for_summary
-from roundtables.demo import CONTENT_INPUTS, PROCESS_INPUTS
+from roundtables.demo.history import CONTENT_INPUTS, PROCESS_INPUTS
 from tests.factories import (
     OrganisationFactory,
     RegistrationFactory,
@@ -190,8 +190,10 @@ def test_summary_in_arabic_is_right_to_left_with_arabic_text_and_says_it_fell_ba
     assert data.used_fallback is True
     assert "المهاجرون" in text
     assert "منظمات المهاجرين والمغتربين" in text
-    # The English record is marked as English inside the Arabic document.
-    assert '<h1 class="report-title" lang="en" dir="ltr">' in html
+    # The title has its Arabic translation; the English record is marked as English
+    # inside the Arabic document.
+    assert '<h1 class="report-title">المشاورة التمهيدية لأصحاب المصلحة' in html
+    assert '<div lang="en" dir="ltr"><p>On 14 November 2023' in html
     assert '<p class="fallback-note">' in html
 
 

@@ -757,7 +757,7 @@ def test_analysis_of_the_demo_counts_its_18_oral_inputs(client):
     call_command("load_demo", verbosity=0)
     client.force_login(moderator())
 
-    response = client.get(reverse("roundtables:analysis"))
+    response = client.get(reverse("roundtables:analysis"), {"review": "unece-2024"})
 
     analysis = response.context["analysis"]
     assert response.context["review"] == RegionalReview.objects.get(slug="unece-2024")

@@ -9,7 +9,7 @@ writes. Idempotent like it: every row is keyed and written with ``update_or_crea
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone, translation
+from django.utils import translation
 
 from consultations.demo import (
     PRE_CONSULTATION_SLUG,
@@ -19,6 +19,8 @@ from consultations.demo import (
 )
 from consultations.models import RegionalReview, Session
 from gcm.models import Objective
+from roundtables.demo.example_texts import CRITERIA as CRITERIA_IN_SIX_LANGUAGES
+from roundtables.demo.example_texts import columns
 from roundtables.enums import InputStatus, InputType
 from roundtables.models import Criterion, RapporteurCall, Roundtable, StakeholderInput
 
@@ -160,6 +162,25 @@ CRITERIA = (
     "Lived experience of migration or work with migrant communities",
     "Communication skills in the working languages",
 )
+# The example's criteria are the same four, translated: by English name.
+CRITERION_TEXTS = {text["en"]: text for text in CRITERIA_IN_SIX_LANGUAGES}
+
+
+# The titles in the other five languages (the report's English stays the original).
+ROUNDTABLE_TITLE = {
+    "ar": "المائدة المستديرة {number}",
+    "es": "Mesa redonda {number}",
+    "fr": "Table ronde {number}",
+    "ru": "Круглый стол {number}",
+    "zh_hans": "圆桌会议{number}",
+}
+CALL_TITLE_TRANSLATIONS = {
+    "ar": "دعوة لإبداء الاهتمام: مقرر أصحاب المصلحة للاستعراض الإقليمي في منطقة اللجنة الاقتصادية لأوروبا",
+    "es": "Convocatoria de manifestaciones de interés: relator o relatora de las partes interesadas para el Examen Regional de la CEPE",
+    "fr": "Appel à manifestation d'intérêt : rapporteur des parties prenantes pour l'examen régional de la CEE",
+    "ru": "Призыв к выражению заинтересованности: докладчик от заинтересованных сторон для регионального обзора ЕЭК ООН",
+    "zh_hans": "意向征集：欧洲经委会区域审查利益攸关方报告员",
+}
 
 
 def _objectives(numbers: tuple[int, ...]) -> list[Objective]:
@@ -171,21 +192,12 @@ def _objectives(numbers: tuple[int, ...]) -> list[Objective]:
     return found
 
 
-def _call_window(*, call: RapporteurCall | None) -> tuple[dt.datetime, dt.datetime]:
-    """When the demo call opens and closes.
-
-    The demo call has to be open whenever the demo is loaded, so that applying can be
-    tried: it opened yesterday and closes in 60 days at 23:59 Geneva time. A call that is
-    still open keeps its window, so that running the loader again changes nothing and
-    never moves a deadline candidates may have seen.
-    """
-    now = timezone.now()
-    if call is not None and call.opens_at <= now < call.deadline:
-        return call.opens_at, call.deadline
-    zone = ZoneInfo(TIME_ZONE)
-    last_day = (now.astimezone(zone) + dt.timedelta(days=60)).date()
-    deadline = dt.datetime.combine(last_day, dt.time(23, 59), tzinfo=zone)
-    return now - dt.timedelta(days=1), deadline
+# The report says only that the call "will be initiated" after the pre-consultation: the
+# window is a placeholder, closed before the Regional Review meeting of 11 March 2024. It
+# is fixed, so that the history never moves; the open call to try applying to is the
+# example's (roundtables.demo.example).
+CALL_OPENS_AT = dt.datetime(2024, 1, 15, 9, 0, tzinfo=ZoneInfo(TIME_ZONE))
+CALL_DEADLINE = dt.datetime(2024, 2, 9, 23, 59, tzinfo=ZoneInfo(TIME_ZONE))
 
 
 def _load_inputs(*, review: RegionalReview, session: Session) -> int:
@@ -227,7 +239,15 @@ def load() -> dict[str, int]:
         # No Member State speakers or moderators: the report names none.
         for number, objective_numbers in ROUNDTABLE_OBJECTIVES.items():
             roundtable, _created = Roundtable.objects.update_or_create(
-                review=review, number=number, defaults={"title": f"Roundtable {number}"}
+                review=review,
+                number=number,
+                defaults={
+                    "title": f"Roundtable {number}",
+                    **{
+                        f"title_{lang}": title.format(number=number)
+                        for lang, title in ROUNDTABLE_TITLE.items()
+                    },
+                },
             )
             roundtable.objectives.set(_objectives(objective_numbers))
             roundtable.consultations.set(
@@ -236,25 +256,23 @@ def load() -> dict[str, int]:
 
         inputs = _load_inputs(review=review, session=sessions[PRE_CONSULTATION_SLUG])
 
-        opens_at, deadline = _call_window(
-            call=RapporteurCall.objects.filter(slug=CALL_SLUG).first()
-        )
         call, _created = RapporteurCall.objects.update_or_create(
             slug=CALL_SLUG,
             defaults={
                 "review": review,
                 "title": CALL_TITLE,
+                **{f"title_{lang}": title for lang, title in CALL_TITLE_TRANSLATIONS.items()},
                 "description": CALL_DESCRIPTION,
                 "eligibility": CALL_ELIGIBILITY,
-                "opens_at": opens_at,
-                "deadline": deadline,
+                "opens_at": CALL_OPENS_AT,
+                "deadline": CALL_DEADLINE,
                 "time_zone": TIME_ZONE,
                 "is_published": True,
             },
         )
         for position, name in enumerate(CRITERIA, start=1):
             Criterion.objects.update_or_create(
-                call=call, position=position, defaults={"name": name}
+                call=call, position=position, defaults=columns("name", CRITERION_TEXTS[name])
             )
 
     return {

@@ -138,3 +138,30 @@ def test_exit_code_nonzero_when_a_target_is_missed():
     missed = line("broker", "mails_duplicated", 2, 0)
 
     assert (exit_code([met]), exit_code([met, missed]), exit_code([])) == (0, 1, 1)
+
+
+def test_readonly_switch_refuses_writes_while_flagged(tmp_path, monkeypatch):
+    import errno
+
+    from django.core.files.base import ContentFile
+
+    from faults.storage import ReadOnlySwitch
+
+    flag = tmp_path / "readonly"
+    monkeypatch.setenv("FAULTS_READONLY_FLAG", str(flag))
+    storage = ReadOnlySwitch(location=tmp_path / "private")
+    flag.touch()
+
+    with pytest.raises(OSError, match="Read-only file system") as refused:
+        storage.save("cv.pdf", ContentFile(b"%PDF-"))
+    flag.unlink()
+    saved = storage.save("cv.pdf", ContentFile(b"%PDF-"))
+
+    assert (refused.value.errno, saved) == (errno.EROFS, "cv.pdf")
+
+
+def test_main_refuses_unknown_experiment_without_starting_anything(capsys):
+    from faults.__main__ import main
+
+    assert main(["no-such-experiment"]) == 2
+    assert "no-such-experiment" in capsys.readouterr().err

@@ -193,7 +193,8 @@ def _health_endpoint(stack) -> str:
         async with client.session() as http:
             return await client.request(http, "GET", stack.url("/readyz"))
 
-    return "/readyz" if asyncio.run(probe()).status not in (None, 404) else "/healthz"
+    # A health answer is 200 or 503; anything else (404) means the app has no /readyz.
+    return "/readyz" if asyncio.run(probe()).status in (200, 503) else "/healthz"
 
 
 async def _database_run(stack, people, endpoint: str, before: float, outage: float) -> dict:

@@ -332,19 +332,27 @@ def relay(stack):
     worker_every, beat_every = _seconds("WORKER_KILL_EVERY_S", 6), _seconds("BEAT_KILL_EVERY_S", 9)
     stack.sink.delay = _seconds("SMTP_DELAY_S", 0.25)
     try:
+        delivered_before = len(stack.sink.deliveries())
         stack.django("mails", str(count), "relay")
         started = time.monotonic()
         kills = Counter()
         next_kill = {"worker": started + worker_every, "beat": started + beat_every}
         every = {"worker": worker_every, "beat": beat_every}
+        # A worker is killed only once it has delivered since it started, so that the
+        # kill lands while it is sending, not while it is still booting.
+        delivered_at_start = len(stack.sink.deliveries())
         while time.monotonic() < started + window:
             for name, at in next_kill.items():
-                if time.monotonic() >= at:
+                sending = len(stack.sink.deliveries()) > delivered_at_start
+                if time.monotonic() >= at and (name != "worker" or sending):
                     stack.kill(name)
                     stack.start_process(name)
                     kills[name] += 1
                     next_kill[name] = time.monotonic() + every[name]
-            time.sleep(0.2)
+                    if name == "worker":
+                        delivered_at_start = len(stack.sink.deliveries())
+            time.sleep(0.1)
+        during = len(stack.sink.deliveries())
         wanted = {f"relay-{n}@example.org" for n in range(count)}
         arrivals = _wait_for_mail(
             stack, wanted, until=time.monotonic() + _seconds("MAIL_WAIT_S", 60)
@@ -367,6 +375,7 @@ def relay(stack):
         mails=count,
         worker_kills=kills["worker"],
         beat_kills=kills["beat"],
+        delivered_during_kills=during - delivered_before,
     )
     yield line(
         "relay",

@@ -354,16 +354,22 @@ def relay(stack):
             time.sleep(0.1)
         during = len(stack.sink.deliveries())
         wanted = {f"relay-{n}@example.org" for n in range(count)}
-        arrivals = _wait_for_mail(
-            stack, wanted, until=time.monotonic() + _seconds("MAIL_WAIT_S", 60)
-        )
+        # Until every mail has arrived and the outbox knows it (no row still queued).
+        until = time.monotonic() + _seconds("MAIL_WAIT_S", 60)
+        while True:
+            arrivals = _deliveries_to(stack, wanted)
+            rows = stack.query(
+                'SELECT "to", attempts, status FROM outbox_outgoingmail WHERE "to" LIKE %s',
+                ("relay-%",),
+            )
+            settled = all(status != "queued" for _to, _attempts, status in rows)
+            if (set(arrivals) >= wanted and settled) or time.monotonic() >= until:
+                break
+            time.sleep(0.5)
     finally:
         stack.sink.delay = 0.0
-    attempts = dict(
-        stack.query(
-            'SELECT "to", attempts FROM outbox_outgoingmail WHERE "to" LIKE %s', ("relay-%",)
-        )
-    )
+    attempts = {to: n for to, n, _status in rows}
+    statuses = Counter(status for _to, _attempts, status in rows)
     unrecorded = sum(
         1 for to, times in arrivals.items() if len(times) > 1 and attempts.get(to, 0) < len(times)
     )
@@ -376,6 +382,13 @@ def relay(stack):
         worker_kills=kills["worker"],
         beat_kills=kills["beat"],
         delivered_during_kills=during - delivered_before,
+    )
+    yield line(
+        "relay",
+        "mails_not_marked_sent",
+        len(rows) - statuses["sent"],
+        0,
+        outbox=dict(statuses),
     )
     yield line(
         "relay",

@@ -11,6 +11,8 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("DJANGO_STATIC_MANIFEST", "false")
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
 
@@ -22,6 +24,10 @@ SECURE_HSTS_SECONDS = 0
 EMAIL_TIMEOUT = 10
 
 # The read-only fault of the private storage: root ignores file permissions, so the
-# storage itself refuses writes (EROFS) while the harness's flag file exists.
-if STORAGES["private"]["BACKEND"] == "core.storage.PrivateFileSystemStorage":
-    STORAGES["private"] = {**STORAGES["private"], "BACKEND": "faults.storage.ReadOnlySwitch"}
+# storage itself refuses writes (EROFS) while the harness's flag file exists. A storage
+# the switch cannot replace would make the experiment pass without a fault: refuse.
+if STORAGES["private"]["BACKEND"] != "core.storage.PrivateFileSystemStorage":
+    raise ImproperlyConfigured(
+        f"faults expects the private storage on local disk, not {STORAGES['private']}"
+    )
+STORAGES["private"] = {**STORAGES["private"], "BACKEND": "faults.storage.ReadOnlySwitch"}

@@ -139,6 +139,8 @@ class Stack:
             "PRIVATE_MEDIA_ROOT": str(self.folder / "private"),
             "STATIC_ROOT": str(self.folder / "static"),
             "FAULTS_READONLY_FLAG": str(self.readonly_flag),
+            # Private files on local disk, where the read-only switch can reach them.
+            "S3_BUCKET": "",
             "DJANGO_LOG_LEVEL": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
             # Short thresholds where the app reads them (the render heartbeat and watchdog).
             "OUTBOX_RELAY_SECONDS": os.environ.get("OUTBOX_RELAY_SECONDS", "2"),

@@ -18,6 +18,7 @@ class Answer:
     # closed or timed out without an answer.
     failure: str = ""
     at: float = 0.0
+    error: str = ""  # the client's exception, for a request without an answer
 
 
 def session(limit: int = 32) -> aiohttp.ClientSession:
@@ -42,10 +43,10 @@ async def request(http, method: str, url: str, *, cookie: str = "", data=None) -
         ) as response:
             await response.read()
             return Answer(response.status, at=loop.time())
-    except aiohttp.ClientConnectorError:
-        return Answer(None, "refused", at=loop.time())
-    except (aiohttp.ClientError, TimeoutError):
-        return Answer(None, "lost", at=loop.time())
+    except aiohttp.ClientConnectorError as exc:
+        return Answer(None, "refused", at=loop.time(), error=type(exc).__name__)
+    except (aiohttp.ClientError, TimeoutError) as exc:
+        return Answer(None, "lost", at=loop.time(), error=type(exc).__name__)
 
 
 async def register(http, base: str, slug: str, cookie: str) -> Answer:

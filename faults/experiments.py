@@ -93,7 +93,7 @@ def storage(stack):
             stack,
             report_id,
             {"failed", "ready"},
-            until=started + _seconds("REPORT_FAIL_WAIT_S", 45),
+            until=started + _seconds("REPORT_FAIL_WAIT_S", 30),
         )
         waited = round(time.monotonic() - started, 1)
     finally:
@@ -354,8 +354,10 @@ def relay(stack):
             time.sleep(0.1)
         during = len(stack.sink.deliveries())
         wanted = {f"relay-{n}@example.org" for n in range(count)}
-        # Until every mail has arrived and the outbox knows it (no row still queued).
-        until = time.monotonic() + _seconds("MAIL_WAIT_S", 60)
+        # Until every mail has arrived and the outbox knows it (no row still queued): a
+        # mail whose task died with its worker waits for the relay's resend (two minutes
+        # in outbox.services), so the bound is longer than that.
+        until = time.monotonic() + _seconds("RELAY_WAIT_S", 150)
         while True:
             arrivals = _deliveries_to(stack, wanted)
             rows = stack.query(
@@ -419,7 +421,7 @@ def report(stack):
     stack.kill("worker")
     stack.start_process("worker")
     status, error, attempts = _wait_report(
-        stack, report_id, {"ready", "failed"}, until=killed_at + _seconds("REPORT_WAIT_S", 200)
+        stack, report_id, {"ready", "failed"}, until=killed_at + _seconds("REPORT_WAIT_S", 190)
     )
     versions = stack.query(
         "SELECT count(*) FROM reports_report r JOIN consultations_regionalreview v "
@@ -464,6 +466,7 @@ def sigterm(stack):
         0,
         requests=len(answers),
         answers=dict(Counter(str(a.status or a.failure) for a in answers)),
+        errors=dict(Counter(a.error for a in answers if a.error)),
         registered=len(registered),
     )
 

@@ -36,6 +36,8 @@ class BackgroundLoop:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        # Let the transports aborted by those tasks finish closing before the loop goes.
+        await asyncio.sleep(0.1)
 
     def __enter__(self) -> "BackgroundLoop":
         return self.start()

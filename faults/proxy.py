@@ -48,6 +48,10 @@ class TcpProxy:
         except OSError:
             writer.transport.abort()
             return
+        except asyncio.CancelledError:
+            # The proxy is stopping: the client's connection goes too.
+            writer.transport.abort()
+            raise
         if not self.up:
             # Cut while connecting: this one must not get through either.
             upstream_writer.transport.abort()

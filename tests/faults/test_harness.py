@@ -27,10 +27,14 @@ def echo_server():
     import asyncio
 
     async def echo(reader, writer):
-        while data := await reader.read(1024):
-            writer.write(data)
-            await writer.drain()
-        writer.close()
+        try:
+            while data := await reader.read(1024):
+                writer.write(data)
+                await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.transport.abort()
 
     with BackgroundLoop() as background:
         server = background.call(asyncio.start_server(echo, "127.0.0.1", 0))

@@ -9,12 +9,13 @@ I18N_IGNORE := --ignore .venv --ignore node_modules --ignore staticfiles --ignor
 
 .DEFAULT_GOAL := help
 .PHONY: help run test install system system-test migrate demo messages compilemessages \
-	lint format check bench worker scheduler lock clean
+	lint format check bench faults worker scheduler lock clean
 
 help:
 	@echo "make run    start the app with demo data on http://127.0.0.1:$(PORT)/ (SQLite, eager Celery, console email)"
 	@echo "make test   run the whole test suite"
 	@echo "make bench  measure registration throughput, the seat rush and report rendering (needs PostgreSQL)"
+	@echo "make faults measure the app under faults: broker, database and storage outages, killed processes (needs PostgreSQL)"
 	@echo "make lint | format | messages | worker | scheduler | lock | clean"
 
 # --- installation -------------------------------------------------------------------------
@@ -79,6 +80,10 @@ scheduler: install
 
 bench: system install compilemessages
 	$(PY) -m bench
+
+# Issue 10: run in CI after `make test`; exits non-zero when a figure misses its target.
+faults: system install compilemessages
+	$(PY) -m faults
 
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -8,6 +8,7 @@ worker has written its heartbeat recently (core.heartbeat). Each dependency is g
 most CHECK_TIMEOUT_S; nothing pings the workers through the broker.
 """
 
+import os
 import socket
 
 from django.conf import settings
@@ -86,7 +87,15 @@ def check_worker(*, database_ok: bool) -> dict:
     }
 
 
+def draining() -> bool:
+    """True once gunicorn got SIGTERM and drains before it stops (config/gunicorn.py)."""
+    flag = os.environ.get("GCM_DRAIN_FLAG")
+    return bool(flag) and os.path.exists(flag)
+
+
 def readiness() -> tuple[bool, dict]:
+    if draining():
+        return False, {"server": {"ok": False, "required": True, "error": "draining"}}
     database = check_database()
     checks = {
         "database": database,

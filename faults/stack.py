@@ -153,6 +153,9 @@ class Stack:
             "web": [
                 str(BIN / "gunicorn"),
                 "config.wsgi:application",
+                # Production's own settings, with the drain on SIGTERM; the flags below win.
+                "--config",
+                "config/gunicorn.py",
                 "--bind",
                 f"127.0.0.1:{self.web_port}",
                 "--workers",

@@ -1,4 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import get_language
 
 from outbox.services import mail_store
@@ -9,6 +11,15 @@ class AccountAdapter(DefaultAccountAdapter):
     the person's preferred language."""
 
     def send_mail(self, template_prefix, email, context):
+        # The same context as allauth's own send_mail: its templates greet with the
+        # site's name ("Hello from GCM Consultations!") and sign with its domain.
+        request = allauth_context.request
+        context = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         mail_store(
             to=email,

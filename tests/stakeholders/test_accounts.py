@@ -110,6 +110,41 @@ def test_password_reset_sends_a_reset_link(client, django_capture_on_commit_call
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 
 
+def test_signup_verification_email_names_the_site_in_english(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="amina@example.org", language="en")
+
+    body = mail.outbox[0].body
+    assert body.startswith("Hello from GCM Consultations!")
+    assert "an account on 127.0.0.1:8000." in body
+    assert "Thank you for using GCM Consultations!" in body
+
+
+def test_signup_verification_email_names_the_site_in_french(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="jeanne@example.org", language="fr")
+
+    body = mail.outbox[0].body
+    assert body.startswith("Bonjour, c'est GCM Consultations !")
+    assert "son compte sur 127.0.0.1:8000." in body
+    assert "Merci d'utiliser GCM Consultations !" in body
+
+
+def test_password_reset_email_names_the_site_in_russian(client, django_capture_on_commit_callbacks):
+    UserFactory(email="omar@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/ru/accounts/password/reset/", {"email": "omar@example.org"})
+
+    body = mail.outbox[0].body
+    assert body.startswith("Вас приветствует GCM Consultations!")  # noqa: RUF001
+    assert "127.0.0.1:8000" in body.rsplit("\n", 1)[-1]
+
+
 def test_logout_ends_the_session(client):
     client.force_login(UserFactory())
 

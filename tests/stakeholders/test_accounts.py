@@ -303,6 +303,46 @@ def test_profile_self_described_gender_needs_a_description(client):
     assert "Please describe your gender" in response.content.decode()
 
 
+def country_options(response) -> list[tuple[str, str]]:
+    return [
+        (str(value), str(label))
+        for value, label in response.context["form"]["country"].field.choices
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "empty", "first_countries"),
+    [
+        ("fr", "Choisissez un pays", [("AF", "Afghanistan"), ("ZA", "Afrique du Sud")]),
+        ("ru", "Выберите страну", [("AU", "Австралия"), ("AT", "Австрия")]),
+        ("ar", "اختر بلدًا", [("AW", "آروبا"), ("AZ", "أذربيجان")]),
+    ],
+)
+def test_profile_country_starts_empty_with_names_sorted_in_the_language(
+    client, language, empty, first_countries
+):
+    client.force_login(UserFactory())
+
+    response = client.get(f"/{language}/me/profile/")
+
+    options = country_options(response)
+    assert options[0] == ("", empty)
+    assert options[1:3] == first_countries
+    html = response.content.decode()
+    assert '<option value="" selected>' in html
+    assert '<option value="AF" selected>' not in html
+
+
+def test_profile_country_left_empty_is_refused_not_counted_as_afghanistan(client):
+    client.force_login(UserFactory())
+
+    response = client.post(reverse("stakeholders:profile"), profile_data(country=""))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["country"] == ["Choose the country where you live."]
+    assert not Profile.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [("sector", "999999"), ("country", "XX"), ("website", "not a url"), ("language", "xx")],

@@ -53,11 +53,10 @@ def test_candidate_signs_in_applies_with_a_cv_and_sees_the_status(live_server, p
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(not_a_pdf))
     page.get_by_role("button", name="Submit").click()
 
-    expect(
-        page.get_by_text(
-            "This file is not a PDF. Please save your document as PDF and upload that."
-        )
-    ).to_be_visible()
+    not_pdf = "This file is not a PDF. Please save your document as PDF and upload that."
+    expect(page.get_by_text(not_pdf, exact=True)).to_be_visible()
+    # Also at the top of the form, linking to the field.
+    expect(page.get_by_role("link", name=f"CV (PDF, at most 5 MB): {not_pdf}")).to_be_visible()
     assert Application.objects.count() == 0
 
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(cv))

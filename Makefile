@@ -8,7 +8,7 @@ LANGS := ar es fr ru zh_Hans
 I18N_IGNORE := --ignore .venv --ignore node_modules --ignore staticfiles --ignore media --ignore private
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install system system-test migrate demo messages compilemessages \
+.PHONY: help run test install npm system system-test migrate demo messages compilemessages \
 	lint format check bench faults worker scheduler lock clean
 
 help:
@@ -32,6 +32,13 @@ $(VENV)/.installed: requirements.lock
 
 install: $(VENV)/.installed
 
+# axe-core, injected into pages by the browser accessibility tests (package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+npm: node_modules/.installed
+
 # Compiled catalogues are build output: rebuilt whenever a .po file changes.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 locale/%.mo: locale/%.po
@@ -46,7 +53,7 @@ run: system install compilemessages
 	$(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: system-test install compilemessages
+test: system-test install npm compilemessages
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # --- development ----------------------------------------------------------------------------

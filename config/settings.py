@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["stakeholders.backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "stakeholders:home"
+# Staff land on the staff start page (stakeholders.adapter), stakeholders on their space.
+STAFF_LOGIN_REDIRECT_URL = "roundtables:staff_home"
 
 # --- allauth: log in by email, mandatory verification -------------------------------------
 SITE_ID = 1

@@ -165,6 +165,7 @@ class SessionAdmin(TranslationAdmin):
     search_fields = ("slug", "title_en")
     date_hierarchy = "starts_at"
     readonly_fields = ("roadmap_warnings", "registration_counts")
+    filter_horizontal = ("declared_sectors",)
     inlines = (SpeakerInline, SessionLinkInline, SessionContactInline, FootnoteInline)
 
     @admin.display(description=_("Staff pages"))

@@ -372,6 +372,8 @@ def _sessions() -> dict[str, dict]:
             "ends_at": _at(nov_14, 12, 30),
             "overview": PRE_CONSULTATION_OVERVIEW,
             "attendance_note": PRE_CONSULTATION_ATTENDANCE_NOTE,
+            # The report gives a total and a list of sectors, no breakdown.
+            "declared_attendance": ATTENDEE_COUNT,
             # Section III opens with this sentence; footnote 4 cites the draft agenda.
             "roundtables_intro": "The Roundtable discussions will focus on[^4]:",
         },
@@ -565,6 +567,7 @@ def load() -> dict[str, int]:
                 },
             )
         pre_consultation = sessions[PRE_CONSULTATION_SLUG]
+        pre_consultation.declared_sectors.set(Sector.objects.filter(code__in=ATTENDEE_SECTORS))
         counts = _load_record(session=pre_consultation)
         attendees = _load_attendees(session=pre_consultation)
     return {

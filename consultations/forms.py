@@ -72,6 +72,24 @@ class AccreditationFields(forms.Form):
     def __init__(self, *args, session, **kwargs):
         self.session = session
         super().__init__(*args, **kwargs)
+        if session.requires_accreditation and Mode.IN_PERSON in session.modes:
+            self._mark_accreditation_required()
+
+    def _mark_accreditation_required(self) -> None:
+        """The accreditation fields are required for in-person attendance only, so the
+        form field stays optional (clean_accreditation checks them); the page still says
+        so before the first submit: an asterisk (templates/includes/field.html) and
+        aria-required, plus `required` once in-person is the chosen mode."""
+        chosen = (
+            self.data.get(self.add_prefix("mode")) if self.is_bound else self.initial.get("mode")
+        )
+        in_person = chosen == Mode.IN_PERSON or self.session.modes == [Mode.IN_PERSON]
+        for name in self.ACCREDITATION_FIELDS:
+            field = self.fields[name]
+            field.required_for_mode = Mode.IN_PERSON
+            field.widget.attrs["aria-required"] = "true"
+            if in_person:
+                field.widget.attrs["required"] = True
 
     def needs_accreditation(self, mode: str) -> bool:
         return mode == Mode.IN_PERSON and self.session.requires_accreditation

@@ -133,6 +133,25 @@ class Session(models.Model):
     # The written record of a held session, from which its summary report is built.
     overview = models.TextField(_("overview"), blank=True)
     attendance_note = models.TextField(_("note on attendance"), blank=True)
+    # What a source document says about attendance when the attendees are not recorded
+    # one by one (e.g. "attended by 111 organisations from these sectors"): the summary
+    # report then gives these and draws no breakdown the source never gave.
+    declared_attendance = models.PositiveIntegerField(
+        _("attendance given by the source"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only when attendees were not recorded here: the number the source gives. "
+            "The summary report then shows it instead of counting attendance."
+        ),
+    )
+    declared_sectors = models.ManyToManyField(
+        Sector,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sectors given by the source"),
+        help_text=_("The stakeholder sectors the source says the attendees came from."),
+    )
     roundtables_intro = models.CharField(
         _("introduction to the roundtable clusters"),
         max_length=300,

@@ -8,6 +8,11 @@ urlpatterns = [
     path("consultations/", views.session_list, name="list"),
     path("consultations/calendar.ics", views.calendar_feed, name="calendar"),
     path("consultations/<slug:slug>/", views.session_view, name="detail"),
+    path(
+        "consultations/<slug:slug>/calendar.ics",
+        views.session_calendar,
+        name="session_calendar",
+    ),
     path("consultations/<slug:slug>/register/", views.session_register, name="register"),
     path("registrations/<id:pk>/cancel/", views.registration_cancel, name="cancel"),
     path("registrations/<id:pk>/mode/", views.registration_change_mode, name="change_mode"),

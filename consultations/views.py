@@ -4,13 +4,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit.enums import AuditAction
 from audit.services import audit_record
 from consultations import services
-from consultations.calendar import calendar_bytes
+from consultations.calendar import calendar_bytes, session_ics
 from consultations.enums import Mode, RegistrationStatus
 from consultations.forms import (
     ModeChangeForm,
@@ -202,6 +203,17 @@ def calendar_feed(request):
     body = calendar_bytes(session_public().order_by("starts_at"), name=_("GCM Consultations"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gcm-consultations.ics"'
+    return response
+
+
+def session_calendar(request, slug):
+    """The calendar file of one session, to download from its page: the file the
+    confirmation email attaches, built by the same function, but public, so without
+    anyone's join link or any personal data."""
+    session = get_object_or_404(session_public(), slug=slug)
+    body = session_ics(session, join_url="", language=get_language())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
     return response
 
 

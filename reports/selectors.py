@@ -84,7 +84,7 @@ def session_for_summary(*, slug: str | None = None, pk: int | None = None) -> Se
     lookup = {"slug": slug} if slug is not None else {"pk": pk}
     return (
         Session.objects.select_related("review")
-        .prefetch_related("speakers", "links", "contacts", "footnotes")
+        .prefetch_related("speakers", "links", "contacts", "footnotes", "declared_sectors")
         .filter(**lookup)
         .first()
     )

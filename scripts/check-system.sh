@@ -4,7 +4,7 @@
 # where neither is possible does it stop, with the exact line to type.
 # Usage: scripts/check-system.sh run|test [--list]
 #   run   Python's venv, WeasyPrint (Pango, HarfBuzz subsetting), fonts for six scripts, gettext
-#   test  the same, plus Chromium for the browser tests
+#   test  the same, plus Chromium for the browser tests and npm for axe-core
 # With --list it prints only the missing package names (for .ci/run) and always exits 0.
 set -u
 RUN_PACKAGES="gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-noto-core fonts-noto-cjk"
@@ -27,6 +27,12 @@ python=${PYTHON:-python3}
 if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
   version=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
   wanted="$wanted python${version:-3}-venv"
+fi
+
+# The accessibility tests inject axe-core, installed with npm (package-lock.json). Node's
+# own packages ship npm; Debian's nodejs needs the npm package beside it.
+if [ "${1:-run}" = test ] && ! command -v npm >/dev/null 2>&1; then
+  wanted="$wanted npm"
 fi
 
 missing=""

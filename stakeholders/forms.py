@@ -93,7 +93,12 @@ class ProfileForm(GenderQuestion, ModelForm):
         super().__init__(*args, **kwargs)
         self.ask_gender()
         self.fields["sector"].empty_label = _("Choose a sector")
-        self.fields["country"].choices = countries  # in the language of the request
+        # Country names sorted and translated in the language of this request, after an
+        # empty first choice: without it the browser selects the first country and
+        # everyone who skips the question would be counted as living in Afghanistan.
+        country = self.fields["country"]
+        country.choices = [("", _("Choose a country")), *countries]
+        country.error_messages["required"] = _("Choose the country where you live.")
         organisation = self.instance.organisation
         self.initial = {
             **model_to_dict(self.instance.user, fields=("name", "language")),

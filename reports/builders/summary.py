@@ -50,7 +50,7 @@ class AttendanceSection:
     sentence: str
     count: int
     note: Text
-    chart: Chart
+    chart: Chart | None  # None when the source gives no breakdown
 
 
 @dataclass
@@ -166,12 +166,23 @@ def _cover(session: Session, loc: Localizer) -> Cover:
 
 
 def _attendance(session: Session, loc: Localizer, notes: Footnotes) -> AttendanceSection:
+    note = text_of(session, "attendance_note", loc, notes)
+    if session.declared_attendance is not None:
+        # The source gives a total and a list of sectors, not who came from which: say
+        # what it says and draw no breakdown it never gave.
+        count = session.declared_attendance
+        return AttendanceSection(
+            sentence=_attendance_sentence(session, count, list(session.declared_sectors.all())),
+            count=count,
+            note=note,
+            chart=None,
+        )
     count = attendances(session_ids=[session.pk]).count()
     sectors = attendance_by_sector(session_ids=[session.pk])
     return AttendanceSection(
         sentence=_attendance_sentence(session, count, [sector for sector, _n in sectors]),
         count=count,
-        note=text_of(session, "attendance_note", loc, notes),
+        note=note,
         chart=bar_chart(
             key="attendance-sector",
             title=gettext("Participants by stakeholder sector (GCM para. 44)"),

@@ -13,6 +13,10 @@
         var chosen = form.querySelector('input[name="mode"]:checked');
         blocks.forEach(function (block) {
           block.hidden = !chosen || chosen.value !== block.getAttribute("data-show-for-mode");
+          // Fields the server marked aria-required are required while their block shows.
+          block.querySelectorAll('[aria-required="true"]').forEach(function (input) {
+            input.required = !block.hidden;
+          });
         });
       }
       radios.forEach(function (radio) { radio.addEventListener("change", update); });

@@ -46,7 +46,8 @@ def test_staff_sets_up_totp_then_signs_in_with_a_code(live_server, page, setting
     expect(page).to_have_url(re.compile(r"/en/accounts/2fa/authenticate/$"))
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_text("Incorrect code.")).to_be_visible()
+    expect(page.get_by_text("Incorrect code.", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Code: Incorrect code.")).to_be_visible()
 
     page.get_by_label("Code").fill(code(secret, offset=1))
     page.get_by_role("button", name="Sign in").click()

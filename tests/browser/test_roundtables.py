@@ -53,11 +53,10 @@ def test_candidate_signs_in_applies_with_a_cv_and_sees_the_status(live_server, p
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(not_a_pdf))
     page.get_by_role("button", name="Submit").click()
 
-    expect(
-        page.get_by_text(
-            "This file is not a PDF. Please save your document as PDF and upload that."
-        )
-    ).to_be_visible()
+    not_pdf = "This file is not a PDF. Please save your document as PDF and upload that."
+    expect(page.get_by_text(not_pdf, exact=True)).to_be_visible()
+    # Also at the top of the form, linking to the field.
+    expect(page.get_by_role("link", name=f"CV (PDF, at most 5 MB): {not_pdf}")).to_be_visible()
     assert Application.objects.count() == 0
 
     page.get_by_label("CV (PDF, at most 5 MB)").set_input_files(str(cv))
@@ -116,3 +115,32 @@ def test_selection_balance_updates_live_and_matches_the_server(live_server, page
             "pk", flat=True
         )
     ) == {woman_fr.pk, man_kz.pk}
+
+
+def test_selection_page_fits_1280_pixels_without_scrolling_sideways(live_server, page):
+    from django.test import Client
+
+    call = close_call(CallFactory())
+    for country in ("FR", "KZ", "US", "GB", "BA", "MK"):
+        ApplicationFactory(
+            call=call,
+            gender="self-described",
+            gender_self_description="a long self-description of gender",
+            country_of_residence=country,
+        )
+    staff = StaffFactory(is_superuser=True)
+    client = Client()
+    client.force_login(staff)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    for language in ("en", "ar", "ru"):
+        page.goto(f"{live_server.url}/{language}/staff/rapporteur/{call.slug}/selection/")
+        expect(page.locator("table.ranking")).to_be_visible()
+
+        widths = page.evaluate(
+            "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], (language, widths)

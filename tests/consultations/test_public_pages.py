@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from consultations.calendar import session_ics
 from consultations.enums import SessionFormat, SessionKind, SessionStatus
 from tests.factories import ReviewFactory, SessionFactory
 
@@ -106,3 +107,37 @@ def test_calendar_feed_never_holds_a_join_link(client):
     SessionFactory(join_url="https://zoom.example.org/j/secret")
 
     assert b"secret" not in client.get(reverse("consultations:calendar")).content
+
+
+def test_session_page_links_to_its_calendar_file(client):
+    session = SessionFactory(slug="thematic-1")
+
+    html = client.get(session.get_absolute_url()).content.decode()
+
+    assert 'href="/en/consultations/thematic-1/calendar.ics" download>' in html
+
+
+def test_session_calendar_file_is_the_email_attachment_without_a_join_link(client):
+    session = SessionFactory(
+        slug="thematic-1",
+        title="Thematic consultation",
+        title_fr="Consultation thématique",
+        join_url="https://zoom.example.org/j/secret",
+    )
+
+    response = client.get("/fr/consultations/thematic-1/calendar.ics")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="thematic-1.ics"'
+    assert response.content.decode() == session_ics(session, join_url="", language="fr")
+    event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["summary"]) == "Consultation thématique"
+    assert event.decoded("dtstart") == session.starts_at
+    assert b"secret" not in response.content
+
+
+def test_session_calendar_file_of_a_draft_is_not_found(client):
+    SessionFactory(slug="draft-1", status=SessionStatus.DRAFT)
+
+    assert client.get("/en/consultations/draft-1/calendar.ics").status_code == 404

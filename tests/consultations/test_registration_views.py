@@ -498,3 +498,94 @@ def test_change_mode_to_in_person_with_storage_down_keeps_online_with_a_message(
     assert STORAGE_DOWN in response.content.decode()
     assert registration.mode == Mode.ONLINE
     assert AccreditationData.objects.count() == 0
+
+
+ACCREDITATION_IDS = (
+    "id_id_document_number",
+    "id_id_document_expiry",
+    "id_nationality",
+    "id_date_of_birth",
+    "id_photo",
+)
+
+
+def control(html: str, control_id: str) -> str:
+    """The opening tag of the form control with this id."""
+    start = html.rindex("<", 0, html.index(f'id="{control_id}"'))
+    return html[start : html.index(">", start) + 1]
+
+
+def label(html: str, control_id: str) -> str:
+    start = html.index(f'<label for="{control_id}">')
+    return html[start : html.index("</label>", start)]
+
+
+def test_register_form_marks_accreditation_required_before_any_submit(client):
+    session = SessionFactory(format=SessionFormat.HYBRID, requires_accreditation=True)
+    client.force_login(stakeholder())
+
+    html = client.get(session.get_absolute_url()).content.decode()
+
+    for control_id in ACCREDITATION_IDS:
+        assert 'aria-required="true"' in control(html, control_id)
+        assert " required" not in control(html, control_id).replace("aria-required", "")
+        assert label(html, control_id).endswith(
+            '<span class="required" aria-hidden="true">*</span>'
+        )
+    assert "All five are required to attend in person." in html
+
+
+def test_register_form_in_person_chosen_makes_accreditation_required(client):
+    session = SessionFactory(format=SessionFormat.HYBRID, requires_accreditation=True)
+    client.force_login(stakeholder())
+
+    response = client.post(
+        reverse("consultations:register", args=[session.slug]), {"mode": "in-person"}
+    )
+
+    html = response.content.decode()
+    for control_id in ACCREDITATION_IDS:
+        assert " required" in control(html, control_id).replace("aria-required", "")
+
+
+def test_register_form_without_accreditation_marks_nothing_required(client):
+    session = SessionFactory(format=SessionFormat.HYBRID, requires_accreditation=False)
+    client.force_login(stakeholder())
+
+    html = client.get(session.get_absolute_url()).content.decode()
+
+    assert 'aria-required="true"' not in html
+    assert "All five are required" not in html
+
+
+def test_register_errors_are_summarised_at_the_top_linking_to_each_field(client):
+    session = SessionFactory(format=SessionFormat.HYBRID, requires_accreditation=True)
+    client.force_login(stakeholder())
+
+    response = client.post(
+        reverse("consultations:register", args=[session.slug]),
+        {"mode": "in-person", "id_document_number": "X1234567", "date_of_birth": "31/31/1990"},
+    )
+
+    html = response.content.decode()
+    summary = html[html.index('<div class="form-errors error-summary" role="alert">') :]
+    summary = summary[: summary.index("</div>")]
+    assert html.index("error-summary") < html.index('name="mode"')
+    assert summary.count("<li>") == 4
+    assert '<a href="#id_id_document_expiry">Expiry date of the document: This is needed' in summary
+    assert '<a href="#id_nationality">Nationality: This is needed' in summary
+    assert '<a href="#id_date_of_birth">Date of birth: Enter a valid date.</a>' in summary
+    assert '<a href="#id_photo">Passport-style photo: This is needed' in summary
+    for target in ("id_id_document_expiry", "id_nationality", "id_date_of_birth", "id_photo"):
+        assert f'id="{target}"' in html
+
+
+def test_register_error_summary_links_a_radio_group_to_its_first_option(client):
+    session = SessionFactory(format=SessionFormat.HYBRID)
+    client.force_login(stakeholder())
+
+    response = client.post(reverse("consultations:register", args=[session.slug]), {})
+
+    html = response.content.decode()
+    assert '<a href="#id_mode_0">How will you attend?: This field is required.</a>' in html
+    assert 'id="id_mode_0"' in html

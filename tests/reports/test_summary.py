@@ -58,17 +58,34 @@ def test_summary_attendance_sentence_counts_attendees_and_names_their_sectors(su
         "authorities and communities, private sector, trade unions, National Human Rights "
         "Institutions, International Red Cross and Red Crescent Movement and academia)."
     )
-    assert [(bar.label, bar.value) for bar in data.attendance.chart.bars] == [
-        ("Migrants", 13),
-        ("Migrant and diaspora organizations", 13),
-        ("Faith-based organizations", 12),
-        ("Local authorities and communities", 12),
-        ("Private sector", 12),
-        ("Trade unions", 13),
-        ("National Human Rights Institutions", 12),
-        ("International Red Cross and Red Crescent Movement", 12),
-        ("Academia", 12),
-    ]
+    # The source gives a total and a list of sectors, no breakdown: none is drawn.
+    assert data.attendance.chart is None
+
+
+def test_summary_pdf_of_the_demo_draws_no_sector_chart(summary):
+    data, _rendered, text = summary
+
+    html = render_html(data)
+
+    assert 'id="chart-attendance-sector"' not in html
+    assert "Participants by stakeholder sector" not in text
+
+
+def test_summary_declared_attendance_wins_over_recorded_attendees():
+    session = SessionFactory(declared_attendance=40)
+    session.declared_sectors.set(Sector.objects.filter(code__in=["academia", "migrants"]))
+    RegistrationFactory(session=session, attendance=Attendance.ATTENDED)
+
+    with translation.override("en"):
+        data = build_summary(session=session_for_summary(pk=session.pk), language="en")
+
+    assert data.attendance.count == 40
+    assert data.attendance.sentence == (
+        "This thematic consultation was attended by 40 civil society organizations and "
+        "stakeholders, representing the different sectors listed in para. 44 of the GCM "
+        "(migrants and academia)."
+    )
+    assert data.attendance.chart is None
 
 
 def test_summary_builder_numbers_speaker_sections_and_nests_sub_points(summary):
@@ -116,7 +133,6 @@ def test_summary_pdf_holds_every_section_of_the_source(summary):
         "11:00 am - 12:30 pm (Geneva)",
         "ZOOM online platform",
         "This pre-consultation was attended by 111 civil society organizations",
-        "Participants by stakeholder sector (GCM para. 44)",
     ):
         assert heading in text, heading
 

@@ -373,7 +373,9 @@ def test_assessment_page_scoring_without_scores_shows_errors(client, closed_call
     )
 
     assert response.status_code == 200
-    assert response.content.decode().count("Give a score from 1 to 5.") == 2
+    # Each of the two errors beside its field and in the summary at the top of the form.
+    assert response.content.decode().count("Give a score from 1 to 5.") == 4
+    assert response.content.decode().count("Give a score from 1 to 5.</a></li>") == 2
     assert Score.objects.count() == 0
 
 

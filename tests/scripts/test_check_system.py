@@ -16,7 +16,9 @@ def _stub(bin_dir: Path, name: str, body: str) -> None:
     path.chmod(0o755)
 
 
-def _machine(tmp_path, *, uid: int, sudo: str | None, installed: set[str]) -> dict:
+def _machine(
+    tmp_path, *, uid: int, sudo: str | None, installed: set[str], npm: bool = True
+) -> dict:
     """A PATH of stubs: dpkg-query knows `installed`, apt-get and sudo log their calls."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -34,6 +36,8 @@ def _machine(tmp_path, *, uid: int, sudo: str | None, installed: set[str]) -> di
         _stub(bin_dir, "sudo", '[ "$1" = "-n" ] && shift; [ "$1" = true ] && exit 0; "$@"')
     elif sudo == "password":
         _stub(bin_dir, "sudo", "exit 1")
+    if npm:
+        _stub(bin_dir, "npm", "exit 0")
     for tool in ("grep", "env", "sh", "bash"):
         (bin_dir / tool).symlink_to(shutil.which(tool))
     # A Python that can create virtual environments, as after python3-venv is installed.
@@ -119,3 +123,21 @@ def test_check_system_adds_python_venv_when_python_cannot_create_one(tmp_path):
     result = _run(env, "run", "--list")
 
     assert result.stdout.strip() == "python3.11-venv"
+
+
+def test_check_system_for_tests_installs_npm_when_there_is_none(tmp_path):
+    env, log = _machine(tmp_path, uid=0, sudo=None, installed=EVERYTHING, npm=False)
+
+    result = _run(env, "test")
+
+    assert result.returncode == 0, result.stderr
+    assert log.read_text().splitlines()[1] == "apt-get install -y -qq --no-install-recommends npm"
+
+
+def test_check_system_to_run_needs_no_npm(tmp_path):
+    env, log = _machine(tmp_path, uid=0, sudo=None, installed=EVERYTHING, npm=False)
+
+    result = _run(env, "run")
+
+    assert result.returncode == 0, result.stderr
+    assert not log.exists()

@@ -110,6 +110,41 @@ def test_password_reset_sends_a_reset_link(client, django_capture_on_commit_call
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
 
 
+def test_signup_verification_email_names_the_site_in_english(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="amina@example.org", language="en")
+
+    body = mail.outbox[0].body
+    assert body.startswith("Hello from GCM Consultations!")
+    assert "an account on 127.0.0.1:8000." in body
+    assert "Thank you for using GCM Consultations!" in body
+
+
+def test_signup_verification_email_names_the_site_in_french(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, email="jeanne@example.org", language="fr")
+
+    body = mail.outbox[0].body
+    assert body.startswith("Bonjour, c'est GCM Consultations !")
+    assert "son compte sur 127.0.0.1:8000." in body
+    assert "Merci d'utiliser GCM Consultations !" in body
+
+
+def test_password_reset_email_names_the_site_in_russian(client, django_capture_on_commit_callbacks):
+    UserFactory(email="omar@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/ru/accounts/password/reset/", {"email": "omar@example.org"})
+
+    body = mail.outbox[0].body
+    assert body.startswith("Вас приветствует GCM Consultations!")  # noqa: RUF001
+    assert "127.0.0.1:8000" in body.rsplit("\n", 1)[-1]
+
+
 def test_logout_ends_the_session(client):
     client.force_login(UserFactory())
 
@@ -266,6 +301,46 @@ def test_profile_self_described_gender_needs_a_description(client):
 
     assert response.status_code == 200
     assert "Please describe your gender" in response.content.decode()
+
+
+def country_options(response) -> list[tuple[str, str]]:
+    return [
+        (str(value), str(label))
+        for value, label in response.context["form"]["country"].field.choices
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "empty", "first_countries"),
+    [
+        ("fr", "Choisissez un pays", [("AF", "Afghanistan"), ("ZA", "Afrique du Sud")]),
+        ("ru", "Выберите страну", [("AU", "Австралия"), ("AT", "Австрия")]),
+        ("ar", "اختر بلدًا", [("AW", "آروبا"), ("AZ", "أذربيجان")]),
+    ],
+)
+def test_profile_country_starts_empty_with_names_sorted_in_the_language(
+    client, language, empty, first_countries
+):
+    client.force_login(UserFactory())
+
+    response = client.get(f"/{language}/me/profile/")
+
+    options = country_options(response)
+    assert options[0] == ("", empty)
+    assert options[1:3] == first_countries
+    html = response.content.decode()
+    assert '<option value="" selected>' in html
+    assert '<option value="AF" selected>' not in html
+
+
+def test_profile_country_left_empty_is_refused_not_counted_as_afghanistan(client):
+    client.force_login(UserFactory())
+
+    response = client.post(reverse("stakeholders:profile"), profile_data(country=""))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["country"] == ["Choose the country where you live."]
+    assert not Profile.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,40 @@ def test_staff_signs_in_with_password_and_code_then_opens_the_admin(client):
     assert client.get("/admin/").status_code == 200
 
 
+def test_staff_sign_in_lands_on_the_staff_start_page_not_the_profile(client):
+    staff = StaffFactory(email="lead@example.org")
+    TOTP.activate(staff, SECRET)
+    client.post(reverse("account_login"), {"login": "lead@example.org", "password": PASSWORD})
+
+    response = client.post(reverse("mfa_authenticate"), {"code": code(SECRET)})
+
+    assert response["Location"] == "/en/staff/roundtables/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_staff_sign_in_follows_next_when_given(client):
+    staff = StaffFactory(email="lead@example.org")
+    TOTP.activate(staff, SECRET)
+    client.post(
+        reverse("account_login"),
+        {"login": "lead@example.org", "password": PASSWORD, "next": "/admin/"},
+    )
+
+    response = client.post(reverse("mfa_authenticate"), {"code": code(SECRET)})
+
+    assert response["Location"] == "/admin/"
+
+
+def test_stakeholder_sign_in_still_lands_on_my_space(client):
+    stakeholder(user__email="amina@example.org")
+
+    response = client.post(
+        reverse("account_login"), {"login": "amina@example.org", "password": PASSWORD}
+    )
+
+    assert response["Location"] == reverse("stakeholders:home")
+
+
 def test_staff_sign_in_with_a_wrong_code_is_refused(client):
     staff = StaffFactory(email="lead@example.org")
     TOTP.activate(staff, SECRET)

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "csp",
     # The public API's framework; listed for its templates and Swagger UI files.
     "ninja",
+    # Named permissions; each project app loads its own rules.py (rules.apps.AutodiscoverRulesConfig
+    # is not used: an app's rules load with the app, in its AppConfig.ready).
+    "rules",
     # Project apps, in dependency order: each may import only those above it.
     "core",
     "audit",
@@ -130,7 +133,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["stakeholders.backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = [
+    # Named permissions of the staff roles (core.permissions, <app>/rules.py).
+    "rules.permissions.ObjectPermissionBackend",
+    "stakeholders.backends.AuthenticationBackend",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "stakeholders:home"
 

@@ -1,18 +1,19 @@
 """Every route of the roundtables app against every role: what each may open. Someone
-else's object, or a page of a role one does not hold, answers 404 (never 403), and
-anonymous people are sent to sign in where signing in could help."""
+else's object answers 404, a staff page of a role one does not hold 403 (404 for a
+stakeholder), and anonymous people are sent to sign in where signing in could help."""
 
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from core.roles import INPUTS_MODERATOR
 from roundtables.enums import ApplicationStatus
 from tests.factories import ReviewFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import ApplicationFactory, CallFactory, InputFactory, close_call
 from tests.roundtables.conftest import assessor_for
+from tests.support import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +30,7 @@ def world():
         call=call, user=owner, status=ApplicationStatus.UNDER_ASSESSMENT
     )
     own_input = InputFactory(review=review, author=owner)
-    moderator = UserFactory(is_staff=True)
-    moderator.user_permissions.add(
-        Permission.objects.get(codename="change_stakeholderinput"),
-        Permission.objects.get(codename="view_stakeholderinput"),
-    )
+    moderator = grant_role(UserFactory(is_staff=True), INPUTS_MODERATOR)
     users = {
         "anonymous": None,
         "stakeholder": stakeholder(),
@@ -85,43 +82,43 @@ def routes(world):
         ),
         "staff_home": (
             reverse("roundtables:staff_home"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 200, "assessor": 200,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 200,
              "moderator": 200, "selector": 200},
         ),
         "moderation": (
             reverse("roundtables:moderation"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 403,
              "moderator": 200, "selector": 200},
         ),
         "moderate": (
             reverse("roundtables:moderate", kwargs={"pk": item}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 403,
              "moderator": 200, "selector": 200},
         ),
         "analysis": (
             reverse("roundtables:analysis"),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 403,
              "moderator": 200, "selector": 200},
         ),
         "assessment_list": (
             reverse("roundtables:assessment_list", kwargs={"slug": slug}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 200,
-             "moderator": 404, "selector": 404},
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 200,
+             "moderator": 403, "selector": 404},
         ),
         "assess": (
             reverse("roundtables:assess", kwargs={"slug": slug, "pk": app}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 200,
-             "moderator": 404, "selector": 404},
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 200,
+             "moderator": 403, "selector": 404},
         ),
         "selection": (
             reverse("roundtables:selection", kwargs={"slug": slug}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
-             "moderator": 404, "selector": 200},
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 403,
+             "moderator": 403, "selector": 200},
         ),
         "export": (
             reverse("roundtables:export", kwargs={"slug": slug, "fmt": "xlsx"}),
-            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 404, "assessor": 404,
-             "moderator": 404, "selector": 200},
+            {"anonymous": LOGIN, "stakeholder": 404, "owner": 404, "staff": 403, "assessor": 403,
+             "moderator": 403, "selector": 200},
         ),
     }  # fmt: skip
 

@@ -158,8 +158,8 @@ def staff_status(request, pk: int):
     return JsonResponse(status_payload(report))
 
 
-@require_POST
 @permission_required(PUBLISH)
+@require_POST
 def staff_publish(request, pk: int):
     report = report_get(pk=pk)
     if report is None:
@@ -173,8 +173,8 @@ def staff_publish(request, pk: int):
     return redirect("reports:staff_detail", pk=pk)
 
 
-@require_POST
 @permission_required(PUBLISH)
+@require_POST
 def staff_withdraw(request, pk: int):
     report = report_get(pk=pk)
     if report is None:
@@ -184,8 +184,8 @@ def staff_withdraw(request, pk: int):
     return redirect("reports:staff_detail", pk=pk)
 
 
-@require_POST
 @permission_required(RENDER)
+@require_POST
 def staff_rerender(request, pk: int):
     report = report_get(pk=pk)
     if report is None:

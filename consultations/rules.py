@@ -21,5 +21,7 @@ rules.add_perm("consultations.email_participants", runs_sessions)
 rules.add_perm("consultations.decide_talk", runs_sessions)
 # ID document data and photos of in-person registrants.
 rules.add_perm("consultations.view_accreditation", runs_sessions)
+# The online join link of any session, without a registration.
+rules.add_perm("consultations.view_join_links", runs_sessions)
 # Promote from the waitlist, export registrations (admin actions).
 rules.add_perm("consultations.manage_registrations", runs_sessions)

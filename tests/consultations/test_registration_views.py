@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from consultations.enums import Mode, RegistrationStatus, SessionFormat
 from consultations.models import AccreditationData, GcmTalkRequest, Registration
+from core.roles import SESSION_MANAGER
 from tests.consultations.conftest import PHOTO, photo_upload
 from tests.factories import (
     RegistrationFactory,
@@ -15,6 +16,7 @@ from tests.factories import (
     UserFactory,
     stakeholder,
 )
+from tests.support import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +48,9 @@ def test_detail_shows_the_join_link_only_to_confirmed_participants_and_staff(cli
         "other": stakeholder(),
         "waitlisted": waitlisted,
         "participant": participant,
-        "staff": StaffFactory(),
+        "staff without a role": UserFactory(is_staff=True),
+        "session manager": grant_role(UserFactory(is_staff=True), SESSION_MANAGER),
+        "superuser": StaffFactory(),
     }.items():
         client.logout()
         if user:
@@ -60,7 +64,9 @@ def test_detail_shows_the_join_link_only_to_confirmed_participants_and_staff(cli
         "other": False,
         "waitlisted": False,
         "participant": True,
-        "staff": True,
+        "staff without a role": False,
+        "session manager": True,
+        "superuser": True,
     }
 
 

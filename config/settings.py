@@ -134,9 +134,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    # Named permissions of the staff roles (core.permissions, <app>/rules.py).
-    "rules.permissions.ObjectPermissionBackend",
+    # First: the backend that signs people in and loads them (the benchmark names it as
+    # AUTHENTICATION_BACKENDS[0]).
     "stakeholders.backends.AuthenticationBackend",
+    # Named permissions of the staff roles (core/permissions.py, <app>/rules.py), for
+    # `user.has_perm` and `perms` in templates; it signs nobody in.
+    "rules.permissions.ObjectPermissionBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "stakeholders:home"

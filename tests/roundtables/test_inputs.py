@@ -721,10 +721,10 @@ def test_analysis_constant_queries(client, review, clustered, django_assert_num_
         )
     client.force_login(moderator())
 
-    # session, user, permissions (user, groups), reviews, the form's review (validation),
+    # session, user, roles (groups), reviews, the form's review (validation),
     # roundtables, their objectives, clusters, totals, objectives (counts and the 23),
     # sectors (counts and names), countries, languages, statuses, the form's two lists
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
 
     assert response.context["analysis"].total == count

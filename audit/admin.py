@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from audit.models import AuditEvent
+from core.permissions import can
 
 
 @admin.register(AuditEvent)
@@ -14,6 +15,12 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_select_related = False
     show_full_result_count = False
     readonly_fields = [field.name for field in AuditEvent._meta.fields]
+
+    def has_view_permission(self, request, obj=None):
+        return can(request.user, "audit.view_events")
+
+    def has_module_permission(self, request):
+        return can(request.user, "audit.view_events")
 
     def has_add_permission(self, request):
         return False

@@ -8,3 +8,6 @@ class AuditConfig(AppConfig):
 
     name = "audit"
     verbose_name = _("Audit trail")
+
+    def ready(self):
+        from audit import rules  # noqa: F401  (registers the named permissions)

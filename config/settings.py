@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "csp",
     # The public API's framework; listed for its templates and Swagger UI files.
     "ninja",
+    # Named permissions; each project app loads its own rules.py (rules.apps.AutodiscoverRulesConfig
+    # is not used: an app's rules load with the app, in its AppConfig.ready).
+    "rules",
     # Project apps, in dependency order: each may import only those above it.
     "core",
     "audit",
@@ -140,7 +143,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["stakeholders.backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: the backend that signs people in and loads them (the benchmark names it as
+    # AUTHENTICATION_BACKENDS[0]).
+    "stakeholders.backends.AuthenticationBackend",
+    # Named permissions of the staff roles (core/permissions.py, <app>/rules.py), for
+    # `user.has_perm` and `perms` in templates; it signs nobody in.
+    "rules.permissions.ObjectPermissionBackend",
+]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "stakeholders:home"
 # Staff land on the staff start page (stakeholders.adapter), stakeholders on their space.

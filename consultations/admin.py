@@ -28,6 +28,7 @@ from consultations.models import (
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
+from core.permissions import can
 from core.spreadsheets import csv_response, xlsx_response
 from stakeholders.enums import Gender
 
@@ -375,15 +376,13 @@ class RegistrationAdmin(admin.ModelAdmin):
         return profile.country.name if profile else "—"
 
     def get_inlines(self, request, obj):
-        if request.user.has_perm("consultations.view_accreditationdata"):
+        if can(request.user, "consultations.view_accreditation"):
             return self.inlines
         return ()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and request.user.has_perm(
-            "consultations.view_accreditationdata"
-        ):
+        if request.method == "GET" and can(request.user, "consultations.view_accreditation"):
             accreditation = (
                 AccreditationData.objects.filter(registration_id=object_id)
                 .select_related("registration")
@@ -400,6 +399,16 @@ class RegistrationAdmin(admin.ModelAdmin):
                 )
         return response
 
+    # Actions ask the same named permissions as the staff pages (consultations/rules.py).
+    def has_check_in_permission(self, request):
+        return can(request.user, "consultations.check_in")
+
+    def has_manage_permission(self, request):
+        return can(request.user, "consultations.manage_registrations")
+
+    def has_email_permission(self, request):
+        return can(request.user, "consultations.email_participants")
+
     def _audit_export(self, request, queryset, fmt: str) -> None:
         audit_record(
             actor=request.user,
@@ -407,14 +416,14 @@ class RegistrationAdmin(admin.ModelAdmin):
             detail={"what": "registrations", "format": fmt, "rows": queryset.count()},
         )
 
-    @admin.action(description=_("Export the selection as CSV"))
+    @admin.action(description=_("Export the selection as CSV"), permissions=["manage"])
     def export_csv(self, request, queryset):
         self._audit_export(request, queryset, "csv")
         return csv_response(
             filename="registrations", header=EXPORT_HEADER, rows=_export_rows(queryset)
         )
 
-    @admin.action(description=_("Export the selection as Excel (XLSX)"))
+    @admin.action(description=_("Export the selection as Excel (XLSX)"), permissions=["manage"])
     def export_xlsx(self, request, queryset):
         self._audit_export(request, queryset, "xlsx")
         return xlsx_response(
@@ -424,7 +433,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             title="Registrations",
         )
 
-    @admin.action(description=_("Mark as attended"))
+    @admin.action(description=_("Mark as attended"), permissions=["check_in"])
     def mark_attended(self, request, queryset):
         count = services.registrations_mark_attendance(
             registration_ids=queryset.values_list("pk", flat=True),
@@ -441,7 +450,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Mark as no-show"))
+    @admin.action(description=_("Mark as no-show"), permissions=["check_in"])
     def mark_no_show(self, request, queryset):
         count = services.registrations_mark_attendance(
             registration_ids=queryset.values_list("pk", flat=True),
@@ -458,7 +467,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             % {"count": count},
         )
 
-    @admin.action(description=_("Promote from the waitlist"))
+    @admin.action(description=_("Promote from the waitlist"), permissions=["manage"])
     def promote_from_waitlist(self, request, queryset):
         promoted = 0
         for registration in queryset.filter(status=RegistrationStatus.WAITLISTED).order_by(
@@ -480,7 +489,7 @@ class RegistrationAdmin(admin.ModelAdmin):
             % {"count": promoted},
         )
 
-    @admin.action(description=_("Email the participants of this session"))
+    @admin.action(description=_("Email the participants of this session"), permissions=["email"])
     def email_participants(self, request, queryset):
         sessions = list(queryset.values_list("session__slug", flat=True).distinct()[:2])
         if len(sessions) != 1:

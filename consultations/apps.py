@@ -7,6 +7,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from consultations import privacy
+        from consultations import privacy, rules  # noqa: F401  (rules registers the permissions)
 
         privacy.register()

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from consultations.enums import Attendance, Mode, RegistrationStatus, SessionStatus
 from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
+from core.permissions import can
 from gcm.models import Sector
 
 # Who attended: a confirmed registration marked attended (attendance is only ever
@@ -141,7 +142,7 @@ def registration_owned(*, user, registration_id: int) -> Registration | None:
 
 
 def can_see_join_link(*, user, registration: Registration | None) -> bool:
-    if user.is_authenticated and user.is_staff:
+    if can(user, "consultations.view_join_links"):
         return True
     return registration is not None and registration.status == RegistrationStatus.CONFIRMED
 

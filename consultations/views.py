@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -44,6 +43,7 @@ from consultations.selectors import (
 )
 from core.errors import DomainError, show_error
 from core.files import private_file_response
+from core.permissions import permission_required
 from stakeholders.permissions import profile_required
 
 
@@ -237,9 +237,11 @@ def talk_request_create(request):
 
 
 # --- staff pages --------------------------------------------------------------------------
+# Each names the permission it needs (consultations/rules.py); core/permissions.py says
+# what a refusal answers.
 
 
-@staff_member_required
+@permission_required("consultations.view_timeline")
 def staff_review_timeline(request, slug):
     review = get_object_or_404(RegionalReview.objects.select_related("region"), slug=slug)
     sessions = list(review.sessions.order_by("starts_at", "pk"))
@@ -258,7 +260,7 @@ def staff_review_timeline(request, slug):
     )
 
 
-@staff_member_required
+@permission_required("consultations.view_counts")
 def staff_session_counts(request, slug):
     session = get_object_or_404(Session, slug=slug)
     return render(
@@ -268,7 +270,7 @@ def staff_session_counts(request, slug):
     )
 
 
-@staff_member_required
+@permission_required("consultations.check_in")
 def staff_check_in(request, slug):
     session = get_object_or_404(Session, slug=slug)
     if request.method == "POST":
@@ -302,12 +304,10 @@ def staff_check_in(request, slug):
     )
 
 
-@staff_member_required
+@permission_required("consultations.view_accreditation")
 def staff_accreditation_photo(request, pk):
-    """An in-person registrant's ID photo, for staff allowed to view accreditation data;
-    anyone else gets 404. Private files have no public address."""
-    if not request.user.has_perm("consultations.view_accreditationdata"):
-        raise Http404
+    """An in-person registrant's ID photo, for staff allowed to view accreditation data.
+    Private files have no public address."""
     data = get_object_or_404(
         AccreditationData.objects.select_related("registration"), registration_id=pk
     )
@@ -322,7 +322,7 @@ def staff_accreditation_photo(request, pk):
     )
 
 
-@staff_member_required
+@permission_required("consultations.email_participants")
 def staff_email_participants(request, slug):
     session = get_object_or_404(Session, slug=slug)
     form = ParticipantsEmailForm(request.POST or None)
@@ -342,7 +342,7 @@ def staff_email_participants(request, slug):
     )
 
 
-@staff_member_required
+@permission_required("consultations.decide_talk")
 def staff_talk_request_decide(request, pk):
     talk_request = get_object_or_404(
         GcmTalkRequest.objects.select_related("review", "requested_by"), pk=pk

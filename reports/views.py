@@ -1,12 +1,12 @@
 """Public list and downloads of published reports; staff pages to start a render,
 follow it without reloading the page, and publish the result.
 
-Drafts (unpublished versions) exist only for staff: anyone else gets a 404, so that
-report ids cannot be probed."""
+Drafts (unpublished versions) exist only for staff with the report editor role: anyone
+else gets a 404 for a draft, so that report ids cannot be probed. The staff pages ask
+named permissions (reports/rules.py) as core/permissions.py describes."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,25 +17,16 @@ from django.views.decorators.http import require_GET, require_POST
 from consultations.models import RegionalReview, Session
 from core.errors import DomainError, show_error
 from core.files import private_file_response
+from core.permissions import can, permission_required
 from reports import services
 from reports.enums import ReportStatus
 from reports.forms import RenderForm
 from reports.rendering import CONTENT_TYPE
 from reports.selectors import report_get, report_list_for_subject, report_list_published
 
-VIEW = "reports.view_report"
-RENDER = "reports.add_report"
-PUBLISH = "reports.publish_report"
-
-
-def _staff_or_404(request, permission: str):
-    """Anonymous visitors are sent to sign in; signed-in people without the permission
-    get a 404, as if the page did not exist. Returns a response to send, or None."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not (request.user.is_staff and request.user.has_perm(permission)):
-        raise Http404
-    return None
+VIEW = "reports.view_drafts"
+RENDER = "reports.render_report"
+PUBLISH = "reports.publish_version"
 
 
 @require_GET
@@ -58,11 +49,8 @@ def report_download(request, pk: int):
     report = report_get(pk=pk)
     if report is None or report.status != ReportStatus.READY:
         raise Http404
-    if not report.is_published:
-        if not (request.user.is_authenticated and request.user.is_staff):
-            raise Http404
-        if not request.user.has_perm(VIEW):
-            raise Http404
+    if not report.is_published and not can(request.user, VIEW):
+        raise Http404
     response = private_file_response(
         report.pdf, filename=report.download_name, content_type=CONTENT_TYPE
     )
@@ -83,11 +71,10 @@ def _subject_from_query(request):
 
 
 @never_cache
+@permission_required(RENDER)
 def staff_new(request):
     """Start a render of a session's summary or a review's outcome report or inputs
     analysis, in one or more languages; lists the versions that exist."""
-    if (denied := _staff_or_404(request, RENDER)) is not None:
-        return denied
     session, review = _subject_from_query(request)
     subject = session or review
     initial = {"kind": request.GET.get("kind"), "languages": [get_language()]}
@@ -134,9 +121,8 @@ def staff_new(request):
 
 @never_cache
 @require_GET
+@permission_required(VIEW)
 def staff_detail(request, pk: int):
-    if (denied := _staff_or_404(request, VIEW)) is not None:
-        return denied
     report = report_get(pk=pk)
     if report is None:
         raise Http404
@@ -163,21 +149,18 @@ def status_payload(report) -> dict:
 
 @never_cache
 @require_GET
+@permission_required(VIEW)
 def staff_status(request, pk: int):
-    if not (request.user.is_authenticated and request.user.is_staff):
-        raise Http404
-    if not request.user.has_perm(VIEW):
-        raise Http404
+    """The staff API that the progress page polls."""
     report = report_get(pk=pk)
     if report is None:
         raise Http404
     return JsonResponse(status_payload(report))
 
 
+@permission_required(PUBLISH)
 @require_POST
 def staff_publish(request, pk: int):
-    if (denied := _staff_or_404(request, PUBLISH)) is not None:
-        return denied
     report = report_get(pk=pk)
     if report is None:
         raise Http404
@@ -190,10 +173,9 @@ def staff_publish(request, pk: int):
     return redirect("reports:staff_detail", pk=pk)
 
 
+@permission_required(PUBLISH)
 @require_POST
 def staff_withdraw(request, pk: int):
-    if (denied := _staff_or_404(request, PUBLISH)) is not None:
-        return denied
     report = report_get(pk=pk)
     if report is None:
         raise Http404
@@ -202,10 +184,9 @@ def staff_withdraw(request, pk: int):
     return redirect("reports:staff_detail", pk=pk)
 
 
+@permission_required(RENDER)
 @require_POST
 def staff_rerender(request, pk: int):
-    if (denied := _staff_or_404(request, RENDER)) is not None:
-        return denied
     report = report_get(pk=pk)
     if report is None:
         raise Http404

@@ -7,6 +7,6 @@ class RoundtablesConfig(AppConfig):
     verbose_name = _("Roundtables, inputs and rapporteur")
 
     def ready(self):
-        from roundtables import privacy
+        from roundtables import privacy, rules  # noqa: F401  (rules registers the permissions)
 
         privacy.register()

@@ -218,6 +218,11 @@ def _reference_data(request):
         for name in REFERENCE_DATA_MIGRATIONS:
             migration = importlib.import_module(f"gcm.migrations.{name}")
             migration.load(apps, SimpleNamespace(connection=connection))
+    from django.contrib.auth.models import Group
+
+    roles = importlib.import_module("core.migrations.0001_staff_roles")
+    if Group.objects.filter(name__in=roles.ROLES).count() != len(roles.ROLES):
+        roles.create_roles(apps, None)
 
 
 @pytest.fixture(autouse=True)

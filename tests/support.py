@@ -36,3 +36,12 @@ def pass_second_factor(client, user) -> None:
     # allauth keeps the records with the user they belong to.
     session["account_authentication_methods_user"] = str(user.pk)
     session.save()
+
+
+def grant_role(user, role):
+    """Put a staff account in a role's group (core/roles.py), as a secretariat lead does
+    in the admin. Returns the user."""
+    from django.contrib.auth.models import Group
+
+    user.groups.add(Group.objects.get(name=role.group))
+    return user

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
+from core.permissions import can
 from roundtables.models import (
     StakeholderInput,
 )
@@ -48,7 +49,10 @@ class StakeholderInputAdmin(admin.ModelAdmin):
             gettext("Moderate"),
         )
 
-    @admin.action(description=_("Accept the selected inputs"), permissions=["change"])
+    def has_moderate_permission(self, request):
+        return can(request.user, "roundtables.moderate_inputs")
+
+    @admin.action(description=_("Accept the selected inputs"), permissions=["moderate"])
     def accept_inputs(self, request, queryset):
         accepted = 0
         for stakeholder_input in queryset:

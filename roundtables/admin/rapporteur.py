@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.errors import DomainError
+from core.permissions import can
 from roundtables.models import (
     Application,
     ApplicationStatusChange,
@@ -41,8 +42,11 @@ class RapporteurCallAdmin(TranslationAdmin):
             gettext("Export"),
         )
 
+    def has_select_permission(self, request):
+        return can(request.user, "roundtables.select_call")
+
     @admin.action(
-        description=_("Start the assessment of the selected calls"), permissions=["change"]
+        description=_("Start the assessment of the selected calls"), permissions=["select"]
     )
     def start_assessment(self, request, queryset):
         for call in queryset:

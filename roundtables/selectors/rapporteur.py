@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from core.permissions import can
 from roundtables.balance import Labels, Person
 from roundtables.enums import ApplicationStatus
 from roundtables.models import (
@@ -17,9 +18,6 @@ from roundtables.models import (
 )
 from stakeholders.models import User
 from stakeholders.selectors import profile_for
-
-# The permission that roundtables.permissions.can_select requires.
-SELECT_PERMISSION = "roundtables.select_application"
 
 
 def call_list_published() -> QuerySet[RapporteurCall]:
@@ -208,7 +206,7 @@ def export_rows(*, call: RapporteurCall) -> list[Application]:
 
 def selection_managers() -> list[User]:
     """The active staff who may make a call's selection, to be told of what changes it.
-    Asked of each staff account through has_perm, so that whatever grants the permission
-    (a group, a role, superuser status) counts."""
+    Asked of each staff account through the rule, so that whatever grants it (the role,
+    superuser status) counts."""
     staff = User.objects.filter(is_active=True, is_staff=True).order_by("pk")
-    return [user for user in staff if user.has_perm(SELECT_PERMISSION)]
+    return [user for user in staff if can(user, "roundtables.select_call")]

@@ -1,5 +1,5 @@
 """Staff assessment of Rapporteur applications: scoring each criterion, or recusal.
-Anyone who is not an assessor of the call gets 404."""
+Staff without the assessor role get 403; an assessor not named on the call gets 404."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -7,29 +7,27 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError, show_error
+from core.permissions import object_or_404, permission_required
 from roundtables.forms.rapporteur import (
     RecuseForm,
     ScoreForm,
 )
 from roundtables.models import RapporteurCall
-from roundtables.permissions import (
-    can_assess,
-    staff_required,
-)
 from roundtables.selectors import rapporteur as selectors
 from roundtables.services import rapporteur as services
 
 
-def _call_for(request, slug, *, check) -> RapporteurCall:
-    call = selectors.call_for_staff(slug=slug)
-    if call is None or not check(request.user, call):
-        raise Http404
-    return call
+def call_for(request, slug, *, permission: str) -> RapporteurCall:
+    """The call, if the rules give this person the permission on it; 404 otherwise."""
+    return object_or_404(request.user, permission, selectors.call_for_staff(slug=slug))
 
 
-@staff_required
+ASSESS = "roundtables.assess_applications"
+
+
+@permission_required(ASSESS)
 def assessment_list(request, slug):
-    call = _call_for(request, slug, check=can_assess)
+    call = call_for(request, slug, permission=ASSESS)
     applications = selectors.assessment_queue(call=call, assessor=request.user)
     return render(
         request,
@@ -43,9 +41,9 @@ def assessment_list(request, slug):
     )
 
 
-@staff_required
+@permission_required(ASSESS)
 def assess(request, slug, pk):
-    call = _call_for(request, slug, check=can_assess)
+    call = call_for(request, slug, permission=ASSESS)
     application = selectors.application_for_assessment(call=call, pk=pk)
     if application is None:
         raise Http404

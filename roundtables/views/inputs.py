@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from consultations.selectors import review_list
 from core.errors import DomainError, show_error
 from core.files import private_file_response
+from core.permissions import can
 from roundtables.enums import InputStatus
 from roundtables.forms.inputs import InputForm, PublicInputFilterForm
-from roundtables.permissions import can_see_attachment
 from roundtables.selectors import inputs as selectors
 from roundtables.selectors.clusters import roundtables_with_objectives
 from roundtables.services import inputs as services
@@ -143,7 +143,9 @@ def my_inputs(request):
 
 def input_attachment(request, pk):
     stakeholder_input = selectors.input_for_attachment(pk=pk)
-    if stakeholder_input is None or not can_see_attachment(request.user, stakeholder_input):
+    if stakeholder_input is None or not can(
+        request.user, "roundtables.view_attachment", stakeholder_input
+    ):
         raise Http404
     return private_file_response(
         stakeholder_input.attachment,

@@ -1,4 +1,5 @@
-"""Staff moderation of stakeholder inputs and their analysis. Anyone without the role gets 404."""
+"""Staff moderation of stakeholder inputs and their analysis (core/permissions.py says
+what a refusal answers)."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from consultations.selectors import review_list
 from core.errors import DomainError, show_error
+from core.permissions import permission_required
 from roundtables.enums import InputDecision, InputStatus
 from roundtables.forms.inputs import (
     AnalysisFilterForm,
@@ -14,19 +16,12 @@ from roundtables.forms.inputs import (
     RejectForm,
     SourceForm,
 )
-from roundtables.permissions import (
-    can_analyse,
-    can_moderate,
-    staff_required,
-)
 from roundtables.selectors import inputs as selectors
 from roundtables.services import inputs as services
 
 
-@staff_required
+@permission_required("roundtables.moderate_inputs")
 def moderation(request):
-    if not can_moderate(request.user):
-        raise Http404
     reviews = list(review_list())
     slug = request.GET.get("review", "")
     review = next((r for r in reviews if r.slug == slug), None)
@@ -49,10 +44,8 @@ def moderation(request):
     )
 
 
-@staff_required
+@permission_required("roundtables.moderate_inputs")
 def moderate(request, pk):
-    if not can_moderate(request.user):
-        raise Http404
     stakeholder_input = selectors.input_for_moderation(pk=pk)
     if stakeholder_input is None:
         raise Http404
@@ -121,10 +114,8 @@ def moderate(request, pk):
     )
 
 
-@staff_required
+@permission_required("roundtables.analyse_inputs")
 def analysis(request):
-    if not can_analyse(request.user):
-        raise Http404
     form = AnalysisFilterForm(request.GET or None)
     reviews = list(review_list())
     review = None

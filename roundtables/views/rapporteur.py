@@ -12,8 +12,8 @@ from audit.enums import AuditAction
 from audit.services import audit_record
 from core.errors import DomainError, show_error
 from core.files import private_file_response
+from core.permissions import can
 from roundtables.forms.rapporteur import ApplicationForm
-from roundtables.permissions import can_see_cv
 from roundtables.selectors import rapporteur as selectors
 from roundtables.services import rapporteur as services
 from stakeholders.permissions import profile_required
@@ -114,7 +114,7 @@ def my_applications(request):
 def cv_download(request, pk):
     """The CV, for its author and for staff entitled to it; 404 for anyone else."""
     application = selectors.application_for_cv(pk=pk)
-    if application is None or not can_see_cv(request.user, application):
+    if application is None or not can(request.user, "roundtables.view_cv", application):
         raise Http404
     if application.user_id == request.user.pk or selectors.show_identity(application.call):
         filename = application.cv_original_name or f"cv-{application.reference}.pdf"

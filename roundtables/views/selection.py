@@ -10,21 +10,20 @@ from django.utils.translation import gettext as _
 from audit.enums import AuditAction
 from audit.services import audit_record
 from core.errors import DomainError, show_error
+from core.permissions import permission_required
 from roundtables.balance import Labels, compare
 from roundtables.enums import ApplicationStatus
 from roundtables.exports import rapporteur as exports
-from roundtables.permissions import (
-    can_select,
-    staff_required,
-)
 from roundtables.selectors import rapporteur as selectors
 from roundtables.services import rapporteur as services
-from roundtables.views.assessment import _call_for
+from roundtables.views.assessment import call_for
+
+SELECT = "roundtables.select_call"
 
 
-@staff_required
+@permission_required(SELECT)
 def selection(request, slug):
-    call = _call_for(request, slug, check=can_select)
+    call = call_for(request, slug, permission=SELECT)
     labels = Labels(region_id=call.review.region_id)
     ranking = selectors.selection_ranking(call=call, labels=labels)
     pool = [row.person for row in ranking]
@@ -52,9 +51,9 @@ def selection(request, slug):
     )
 
 
-@staff_required
+@permission_required(SELECT)
 def selection_action(request, slug):
-    call = _call_for(request, slug, check=can_select)
+    call = call_for(request, slug, permission=SELECT)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     action = request.POST.get("action", "")
@@ -107,9 +106,9 @@ def _ids(values) -> list[int]:
         raise Http404 from exc
 
 
-@staff_required
+@permission_required(SELECT)
 def export(request, slug, fmt):
-    call = _call_for(request, slug, check=can_select)
+    call = call_for(request, slug, permission=SELECT)
     renderer = {"csv": exports.scores_csv, "xlsx": exports.scores_xlsx}.get(fmt)
     if renderer is None:
         raise Http404

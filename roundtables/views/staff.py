@@ -2,34 +2,32 @@
 
 from django.shortcuts import render
 
+from core.permissions import can, permission_required
 from roundtables.enums import InputStatus
 from roundtables.models import RapporteurCall
-from roundtables.permissions import (
-    can_analyse,
-    can_assess,
-    can_moderate,
-    can_select,
-    staff_required,
-)
 from roundtables.selectors import inputs as selectors
 
 
-@staff_required
+@permission_required("roundtables.view_staff_home")
 def staff_home(request):
     calls = RapporteurCall.objects.select_related("review").prefetch_related("assessors")
     user = request.user
-    rows = [(call, can_assess(user, call), can_select(user, call)) for call in calls]
+    may_select = can(user, "roundtables.select_call")
+    rows = [
+        (call, can(user, "roundtables.assess_applications", call), may_select) for call in calls
+    ]
+    may_moderate = can(user, "roundtables.moderate_inputs")
     return render(
         request,
         "roundtables/staff/home.html",
         {
             "calls": [row for row in rows if row[1] or row[2]],
-            "can_moderate": can_moderate(user),
-            "can_analyse": can_analyse(user),
+            "can_moderate": may_moderate,
+            "can_analyse": can(user, "roundtables.analyse_inputs"),
             "to_moderate": selectors.moderation_queue(review=None, status=InputStatus.SUBMITTED)
             .order_by()
             .count()
-            if can_moderate(user)
+            if may_moderate
             else 0,
         },
     )

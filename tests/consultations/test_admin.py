@@ -253,7 +253,7 @@ def test_admin_links_the_id_photo_to_the_permission_checked_view(client):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "stakeholder", "staff without permission"])
-def test_id_photo_is_not_found_for_anyone_without_permission(client, who):
+def test_id_photo_is_refused_to_anyone_without_permission(client, who):
     registration = registration_with_accreditation()
     if who == "stakeholder":
         client.force_login(registration.user)
@@ -262,5 +262,7 @@ def test_id_photo_is_not_found_for_anyone_without_permission(client, who):
 
     response = client.get(reverse("consultations:staff_photo", kwargs={"pk": registration.pk}))
 
-    # Staff pages send people who are not staff to sign in; staff without the right see 404.
-    assert response.status_code == (302 if who != "staff without permission" else 404)
+    # Anonymous people are sent to sign in, stakeholders see 404, staff without the
+    # role 403 (core/permissions.py).
+    expected = {"anonymous": 302, "stakeholder": 404, "staff without permission": 403}
+    assert response.status_code == expected[who]

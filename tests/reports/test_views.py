@@ -2,15 +2,16 @@
 see what (drafts are staff-only: anyone else gets a 404)."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from core.errors import DomainError
+from core.roles import REPORT_EDITOR, SESSION_MANAGER
 from reports import services
 from reports.enums import ReportKind, ReportStatus
 from reports.models import Report
 from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory
 from tests.factories.reports import PDF_BYTES, ReportFactory, ready_report
+from tests.support import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -174,10 +175,11 @@ def _matrix_urls(report):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("anonymous", {"new": 302, "detail": 302, "status": 404}),
+        ("anonymous", {"new": 302, "detail": 302, "status": 302}),
         ("stakeholder", {"new": 404, "detail": 404, "status": 404}),
-        ("staff without permissions", {"new": 404, "detail": 404, "status": 404}),
-        ("staff with view permission", {"new": 404, "detail": 200, "status": 200}),
+        ("staff without permissions", {"new": 403, "detail": 403, "status": 403}),
+        ("session manager", {"new": 403, "detail": 403, "status": 403}),
+        ("report editor", {"new": 200, "detail": 200, "status": 200}),
         ("superuser", {"new": 200, "detail": 200, "status": 200}),
     ],
 )
@@ -187,10 +189,10 @@ def test_staff_pages_answer_each_role(client, role, expected):
         client.force_login(UserFactory())
     elif role == "staff without permissions":
         client.force_login(UserFactory(is_staff=True))
-    elif role == "staff with view permission":
-        user = UserFactory(is_staff=True)
-        user.user_permissions.add(Permission.objects.get(codename="view_report"))
-        client.force_login(user)
+    elif role == "session manager":
+        client.force_login(grant_role(UserFactory(is_staff=True), SESSION_MANAGER))
+    elif role == "report editor":
+        client.force_login(grant_role(UserFactory(is_staff=True), REPORT_EDITOR))
     elif role == "superuser":
         client.force_login(StaffFactory())
 

@@ -1,7 +1,9 @@
 import pytest
 
+from core.roles import INPUTS_MODERATOR, RAPPORTEUR_ASSESSOR, SECRETARIAT_LEAD
 from tests.factories import StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import CallFactory
+from tests.support import grant_role
 
 
 @pytest.fixture
@@ -20,12 +22,19 @@ def selector():
     return StaffFactory(email="selector@example.org", name="Sara Selector")
 
 
-def assessor_for(call, **kwargs):
-    """A staff member with only the assessment permission, named assessor of the call."""
-    from django.contrib.auth.models import Permission
+def moderator():
+    """A staff member with only the inputs moderator role."""
+    return grant_role(UserFactory(is_staff=True), INPUTS_MODERATOR)
 
-    user = UserFactory(is_staff=True, **kwargs)
-    user.user_permissions.add(Permission.objects.get(codename="assess_application"))
+
+def lead():
+    """A staff member (not a superuser) with the secretariat lead role."""
+    return grant_role(UserFactory(is_staff=True), SECRETARIAT_LEAD)
+
+
+def assessor_for(call, **kwargs):
+    """A staff member with only the assessor role, named assessor of the call."""
+    user = grant_role(UserFactory(is_staff=True, **kwargs), RAPPORTEUR_ASSESSOR)
     call.assessors.add(user)
     return user
 

@@ -16,6 +16,7 @@ from roundtables.selectors.inputs import input_analysis, input_quotes
 from roundtables.services import inputs as services
 from tests.factories import ReviewFactory, SessionFactory, StaffFactory, UserFactory, stakeholder
 from tests.factories.roundtables import InputFactory, RoundtableFactory, pdf_upload
+from tests.roundtables.conftest import moderator
 from tests.roundtables.test_validators import EXECUTABLE
 
 pytestmark = pytest.mark.django_db
@@ -585,18 +586,7 @@ def test_public_inputs_constant_queries(
 # --- Staff moderation and analysis ------------------------------------------------------------
 
 
-def moderator():
-    from django.contrib.auth.models import Permission
-
-    user = UserFactory(is_staff=True)
-    user.user_permissions.add(
-        Permission.objects.get(codename="change_stakeholderinput"),
-        Permission.objects.get(codename="view_stakeholderinput"),
-    )
-    return user
-
-
-def test_moderation_pages_need_the_permission(client, review):
+def test_moderation_pages_are_forbidden_to_staff_without_the_role(client, review):
     item = InputFactory(review=review)
     client.force_login(UserFactory(is_staff=True))
 
@@ -605,7 +595,7 @@ def test_moderation_pages_need_the_permission(client, review):
         reverse("roundtables:moderate", kwargs={"pk": item.pk}),
         reverse("roundtables:analysis"),
     ):
-        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 403
 
 
 def test_moderate_accept_through_the_page(client, review):
@@ -687,8 +677,8 @@ def test_moderation_queue_constant_queries(client, review, django_assert_num_que
         InputFactory(review=review, objectives=[3])
     client.force_login(moderator())
 
-    # session, user, permissions (user, groups), reviews, inputs, objectives
-    with django_assert_num_queries(7):
+    # session, user, roles (groups), reviews, inputs, objectives
+    with django_assert_num_queries(6):
         response = client.get(reverse("roundtables:moderation"))
 
     assert len(response.context["inputs"]) == count
@@ -731,10 +721,10 @@ def test_analysis_constant_queries(client, review, clustered, django_assert_num_
         )
     client.force_login(moderator())
 
-    # session, user, permissions (user, groups), reviews, the form's review (validation),
+    # session, user, roles (groups), reviews, the form's review (validation),
     # roundtables, their objectives, clusters, totals, objectives (counts and the 23),
     # sectors (counts and names), countries, languages, statuses, the form's two lists
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         response = client.get(reverse("roundtables:analysis"), {"review": review.slug})
 
     assert response.context["analysis"].total == count

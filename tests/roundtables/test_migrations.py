@@ -55,6 +55,7 @@ def test_assessment_migrations_keep_a_groups_grant_and_every_row(rolled_back):
     )
     group = Group.objects.create(name="Assessors")
     group.permissions.add(Permission.objects.get(codename="assess_application"))
+    assessor.groups.add(group)
 
     old = rolled_back()
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.enums import AuditAction
 from audit.models import AuditEvent
+from core.roles import SECRETARIAT_LEAD
 from outbox.models import OutgoingMail
 from roundtables.enums import ApplicationStatus, Attribution, InputStatus
 from roundtables.models import Application, Recusal, RoundtableRole, Score, StakeholderInput
@@ -23,7 +24,8 @@ from tests.factories.roundtables import (
     RoleFactory,
     pdf_upload,
 )
-from tests.roundtables.conftest import assessor_for
+from tests.roundtables.conftest import assessor_for, lead
+from tests.support import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -158,12 +160,10 @@ def test_selection_managers_mail_names_the_reference_only(django_capture_on_comm
 
 
 def test_selection_managers_are_active_staff_allowed_to_select():
-    from django.contrib.auth.models import Permission
-
     superuser = StaffFactory()
-    allowed = UserFactory(is_staff=True)
-    allowed.user_permissions.add(Permission.objects.get(codename="select_application"))
-    UserFactory(is_staff=True)  # staff without the permission
+    allowed = lead()
+    UserFactory(is_staff=True)  # staff without the role
+    grant_role(UserFactory(), SECRETARIAT_LEAD)  # in the group, but not a staff account
     StaffFactory(is_active=False)
     UserFactory()  # a stakeholder
 

@@ -427,8 +427,8 @@ def test_assessment_list_constant_queries(
         applicant(closed_call, status=S.UNDER_ASSESSMENT)
     client.force_login(assessor)
 
-    # session, user, call, permission checks (3), assessors, applications
-    with django_assert_num_queries(8):
+    # session, user, roles (groups), call, assessors, applications, recusals
+    with django_assert_num_queries(7):
         response = client.get(
             reverse("roundtables:assessment_list", kwargs={"slug": closed_call.slug})
         )
@@ -599,7 +599,7 @@ def test_selection_action_with_tampered_ids_is_not_found(client, closed_call, se
     assert response.status_code == 404
 
 
-def test_selection_pages_for_an_assessor_without_select_permission_are_not_found(
+def test_selection_pages_for_an_assessor_without_the_lead_role_are_forbidden(
     client, closed_call, assessor
 ):
     client.force_login(assessor)
@@ -609,9 +609,11 @@ def test_selection_pages_for_an_assessor_without_select_permission_are_not_found
         ("roundtables:selection_action", {"slug": closed_call.slug}),
         ("roundtables:export", {"slug": closed_call.slug, "fmt": "csv"}),
     ):
-        assert client.get(reverse(name, kwargs=kwargs)).status_code == 404
+        assert client.get(reverse(name, kwargs=kwargs)).status_code == 403
     action = reverse("roundtables:selection_action", kwargs={"slug": closed_call.slug})
-    assert client.post(action, {"action": "start"}).status_code == 404
+    assert client.post(action, {"action": "start"}).status_code == 403
+    closed_call.refresh_from_db()
+    assert closed_call.assessment_started_at is None
 
 
 # --- Exports -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The staff roles of the secretariat, in one place.
 
-A role is a Django group (created by the data migration `core/migrations/0001_staff_roles.py`)
+A role is a Django group (created by the data migration `core/migrations/0002_staff_roles.py`)
 that a secretariat lead gives to staff accounts in the admin. The group carries the model
 permissions the role needs in the admin; what a role may do on the staff pages, in admin
 actions and in the staff API are named permissions, the rules of `<app>/rules.py`, built on

@@ -220,7 +220,7 @@ def _reference_data(request):
             migration.load(apps, SimpleNamespace(connection=connection))
     from django.contrib.auth.models import Group
 
-    roles = importlib.import_module("core.migrations.0001_staff_roles")
+    roles = importlib.import_module("core.migrations.0002_staff_roles")
     if Group.objects.filter(name__in=roles.ROLES).count() != len(roles.ROLES):
         roles.create_roles(apps, None)
 

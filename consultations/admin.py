@@ -28,6 +28,7 @@ from consultations.models import (
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
+from core.paginators import EstimatedCountPaginator, country_list_filter
 from core.spreadsheets import csv_response, xlsx_response
 from stakeholders.enums import Gender
 
@@ -242,26 +243,6 @@ class AccreditationInline(admin.StackedInline):
         )
 
 
-class CountryFilter(admin.SimpleListFilter):
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        from django_countries import countries
-
-        codes = (
-            Registration.objects.exclude(user__profile__country="")
-            .values_list("user__profile__country", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(user__profile__country=self.value())
-        return queryset
-
-
 class GenderFilter(admin.SimpleListFilter):
     title = _("gender")
     parameter_name = "gender"
@@ -315,6 +296,29 @@ def _export_rows(queryset):
         )
 
 
+def _localized(field: str) -> list[str]:
+    from django.conf import settings
+
+    return [field] + [f"{field}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES]
+
+
+REGISTRATION_LIST_COLUMNS = (
+    "session_id",
+    "user_id",
+    "mode",
+    "status",
+    "attendance",
+    "wants_to_speak",
+    "created_at",
+    *(f"session__{f}" for f in _localized("title")),
+    "user__name",
+    "user__email",
+    "user__profile__country",
+    "user__profile__sector_id",
+    *(f"user__profile__sector__{f}" for f in _localized("name")),
+)
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     list_display = (
@@ -330,15 +334,19 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
     )
     list_filter = (
-        ("session", admin.RelatedOnlyFieldListFilter),
+        # Choices from the sessions and sectors tables (reference data), never a
+        # DISTINCT over the registrations.
+        "session",
         "mode",
         "status",
         "attendance",
-        ("user__profile__sector", admin.RelatedOnlyFieldListFilter),
-        CountryFilter,
+        "user__profile__sector",
+        country_list_filter(path="user__profile__country", title=_("country")),
         GenderFilter,
     )
-    list_select_related = ("user__profile__sector", "user__profile__organisation", "session")
+    list_select_related = ("user__profile__sector", "session")
+    list_per_page = 50
+    paginator = EstimatedCountPaginator
     search_fields = ("user__email", "user__name", "user__profile__organisation__name")
     raw_id_fields = ("user", "session")
     readonly_fields = ("created_at", "updated_at", "waitlisted_at", "cancelled_at", "reminded_at")
@@ -352,6 +360,14 @@ class RegistrationAdmin(admin.ModelAdmin):
         "promote_from_waitlist",
         "email_participants",
     )
+
+    def get_queryset(self, request):
+        # Only the columns the list shows; the change form and the actions read their own.
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if request.method == "GET" and match and match.url_name.endswith("changelist"):
+            queryset = queryset.only(*REGISTRATION_LIST_COLUMNS)
+        return queryset
 
     @admin.display(description=_("name"), ordering="user__name")
     def user_name(self, registration):

@@ -345,6 +345,9 @@ class Registration(models.Model):
         indexes = [
             models.Index(fields=["session", "mode", "status"], name="registration_seats"),
             models.Index(fields=["session", "status", "waitlisted_at"], name="registration_queue"),
+            # The admin list's default order (the Meta ordering), so that a page is an index
+            # range scan with any filter of low selectivity (mode, status, attendance).
+            models.Index(fields=["session", "created_at", "id"], name="registration_list"),
         ]
 
     def __str__(self) -> str:

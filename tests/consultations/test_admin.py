@@ -114,7 +114,7 @@ def test_registration_changelist_query_count(staff_client, django_assert_num_que
     session = SessionFactory()
     RegistrationFactory.create_batch(rows, session=session)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = staff_client.get(reverse(CHANGELIST))
 
     assert response.status_code == 200

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,8 +11,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from audit.enums import AuditAction
 from audit.services import audit_record
-from consultations import services, validators
-from consultations.enums import Attendance, Mode, RegistrationStatus
+from consultations import exports, services, validators
+from consultations.enums import Attendance, ExportFormat, Mode, RegistrationStatus
 from consultations.models import (
     AccreditationData,
     Footnote,
@@ -29,7 +28,7 @@ from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
 from core.paginators import EstimatedCountPaginator, country_list_filter
-from core.spreadsheets import csv_response, xlsx_response
+from core.spreadsheets import csv_streaming_response, xlsx_response
 from stakeholders.enums import Gender
 
 # Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
@@ -256,46 +255,6 @@ class GenderFilter(admin.SimpleListFilter):
         return queryset
 
 
-EXPORT_HEADER = (
-    "session",
-    "name",
-    "email",
-    "organisation",
-    "sector",
-    "country",
-    "gender",
-    "mode",
-    "status",
-    "attendance",
-    "accessibility_needs",
-    "wants_to_speak",
-    "registered_at",
-)
-
-
-def _export_rows(queryset):
-    for registration in queryset.select_related(
-        "session", "user__profile__organisation", "user__profile__sector"
-    ).order_by("session__starts_at", "created_at"):
-        profile = getattr(registration.user, "profile", None)
-        user = registration.user
-        yield (
-            registration.session.title,
-            user.name if user else "",
-            user.email if user else "",
-            getattr(getattr(profile, "organisation", None), "name", ""),
-            getattr(getattr(profile, "sector", None), "name", ""),
-            profile.country.code if profile else "",
-            profile.gender if profile else "",
-            registration.mode,
-            registration.status,
-            registration.attendance,
-            registration.accessibility_needs,
-            registration.wants_to_speak,
-            timezone.localtime(registration.created_at).isoformat(timespec="minutes"),
-        )
-
-
 def _localized(field: str) -> list[str]:
     from django.conf import settings
 
@@ -415,29 +374,36 @@ class RegistrationAdmin(admin.ModelAdmin):
                 )
         return response
 
-    def _audit_export(self, request, queryset, fmt: str) -> None:
+    def _export(self, request, queryset, fmt: str):
+        # The changelist's filters run once, here; the file is read by primary key.
+        ids = exports.export_ids(queryset)
         audit_record(
             actor=request.user,
             action=AuditAction.EXPORTED_PERSONAL_DATA,
-            detail={"what": "registrations", "format": fmt, "rows": queryset.count()},
+            detail={"what": "registrations", "format": fmt, "rows": len(ids)},
+        )
+        if len(ids) > exports.export_sync_limit():
+            job = exports.export_job_start(user=request.user, fmt=fmt, registration_ids=ids)
+            return redirect("consultations:staff_export", pk=job.pk)
+        rows = exports.export_rows(registration_ids=ids)
+        if fmt == ExportFormat.XLSX:
+            return xlsx_response(
+                filename="registrations",
+                header=exports.EXPORT_HEADER,
+                rows=rows,
+                title="Registrations",
+            )
+        return csv_streaming_response(
+            filename="registrations", header=exports.EXPORT_HEADER, rows=rows
         )
 
     @admin.action(description=_("Export the selection as CSV"))
     def export_csv(self, request, queryset):
-        self._audit_export(request, queryset, "csv")
-        return csv_response(
-            filename="registrations", header=EXPORT_HEADER, rows=_export_rows(queryset)
-        )
+        return self._export(request, queryset, ExportFormat.CSV)
 
     @admin.action(description=_("Export the selection as Excel (XLSX)"))
     def export_xlsx(self, request, queryset):
-        self._audit_export(request, queryset, "xlsx")
-        return xlsx_response(
-            filename="registrations",
-            header=EXPORT_HEADER,
-            rows=_export_rows(queryset),
-            title="Registrations",
-        )
+        return self._export(request, queryset, ExportFormat.XLSX)
 
     @admin.action(description=_("Mark as attended"))
     def mark_attended(self, request, queryset):

@@ -11,7 +11,7 @@ from audit.enums import AuditAction
 from audit.services import audit_record
 from consultations import services
 from consultations.calendar import calendar_bytes
-from consultations.enums import Mode, RegistrationStatus
+from consultations.enums import ExportStatus, Mode, RegistrationStatus
 from consultations.forms import (
     ModeChangeForm,
     ParticipantsEmailForm,
@@ -22,6 +22,7 @@ from consultations.forms import (
 )
 from consultations.models import (
     AccreditationData,
+    ExportJob,
     GcmTalkRequest,
     RegionalReview,
     Registration,
@@ -362,4 +363,30 @@ def staff_talk_request_decide(request, pk):
         request,
         "consultations/staff/talk_decision.html",
         {"talk_request": talk_request, "form": form},
+    )
+
+
+@staff_member_required
+def staff_export_status(request, pk):
+    """An export's progress, refreshed by the page itself (a meta refresh, no script)
+    until it is ready. Staff see only their own exports: anyone else's is a 404."""
+    job = get_object_or_404(ExportJob.objects.defer("registration_ids"), pk=pk, user=request.user)
+    waiting = job.status in {ExportStatus.PENDING, ExportStatus.RUNNING}
+    return render(request, "consultations/staff/export.html", {"job": job, "waiting": waiting})
+
+
+@staff_member_required
+def staff_export_download(request, pk):
+    job = get_object_or_404(
+        ExportJob.objects.defer("registration_ids"),
+        pk=pk,
+        user=request.user,
+        status=ExportStatus.READY,
+    )
+    content_type = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[job.format]
+    return private_file_response(
+        job.file, filename=f"registrations-{job.pk}.{job.format}", content_type=content_type
     )

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -46,6 +47,9 @@ from core.errors import DomainError, show_error
 from core.files import private_file_response
 from stakeholders.permissions import profile_required
 
+# Upcoming sessions are few and all shown; the past ones are an archive that only grows.
+PAST_SESSIONS_PER_PAGE = 20
+
 
 def session_list(request):
     form = SessionFilterForm(request.GET or None)
@@ -56,10 +60,18 @@ def session_list(request):
         format=filters.get("format", ""),
     )
     upcoming, past = session_split(sessions)
+    past_page = Paginator(past, PAST_SESSIONS_PER_PAGE).get_page(request.GET.get("past"))
+    query = request.GET.copy()
+    query.pop("past", None)
     return render(
         request,
         "consultations/session_list.html",
-        {"form": form, "upcoming": upcoming, "past": past},
+        {
+            "form": form,
+            "upcoming": upcoming,
+            "past": past_page,
+            "filter_query": query.urlencode(),
+        },
     )
 
 

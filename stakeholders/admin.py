@@ -52,7 +52,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         "name",
         "acronym",
         "sector",
-        "country",
+        "country_name",
         "ecosoc_status",
         "migrant_led",
         "diaspora",
@@ -63,11 +63,18 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ("name", "acronym")
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_per_page = 50
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, organisation):
+        # Not the field itself: the admin would look its label up in the 249 choices
+        # on every row.
+        return organisation.country.name
 
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ("user", "user_email", "organisation", "sector", "country", "gender")
+    list_display = ("user", "user_email", "organisation", "sector", "country_name", "gender")
     list_filter = (
         "sector",
         country_list_filter(path="country", title=_("country of residence")),
@@ -81,9 +88,17 @@ class ProfileAdmin(admin.ModelAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 
+    list_per_page = 50
+
     @admin.display(description=_("email"), ordering="user__email")
     def user_email(self, profile):
         return profile.user.email
+
+    @admin.display(description=_("country of residence"), ordering="country")
+    def country_name(self, profile):
+        # Not the field itself: the admin would look its label up in the 249 choices
+        # on every row.
+        return profile.country.name
 
 
 @admin.register(Consent)

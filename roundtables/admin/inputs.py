@@ -39,6 +39,7 @@ class StakeholderInputAdmin(admin.ModelAdmin):
     )
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_per_page = 50
     actions = ("accept_inputs",)
     change_list_template = "admin/roundtables/stakeholderinput/change_list.html"
 

@@ -82,6 +82,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ("reference", "user__email", "user__name")
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+    list_per_page = 50
     inlines = (StatusChangeInline,)
     readonly_fields = (
         "reference",

@@ -57,7 +57,7 @@ def _applications(rows):
 
 CHANGELISTS = {
     "consultations_registration": (_registrations, 6),
-    "stakeholders_profile": (_profiles, 6),
+    "stakeholders_profile": (_profiles, 5),
     "stakeholders_organisation": (_organisations, 5),
     "roundtables_stakeholderinput": (_inputs, 7),
     "roundtables_application": (_applications, 5),

@@ -4,7 +4,12 @@
 2. ceiling_inserts_per_s: the same users POST to a view that authenticates and does one
    INSERT (mounted only by bench/settings.py); registration_ratio = 1. / 2.
 3. The rush: 1000 concurrent attempts (900 people, 100 of them twice) for 100 in-person
-   seats: exactly 100 confirmed, no 5xx, no duplicate registration.
+   seats: exactly 100 confirmed, no 5xx, no duplicate registration, all answered within
+   rush_all_answered_s.
+4. registration_flow_per_s: what a person does, by 10 clients at a time: GET the session
+   page (its CSRF cookie and token), POST the form, follow the redirect; a flow counts
+   only when its row is in the database. flow_ratio compares it with a third of the
+   ceiling (a flow is three requests).
 
 The load generator is an asyncio client (aiohttp) in this process; the server runs in
 gunicorn worker processes. Data lives in a database of its own (gcm_bench), recreated.
@@ -13,6 +18,7 @@ gunicorn worker processes. Data lives in a database of its own (gcm_bench), recr
 import asyncio
 import datetime as dt
 import os
+import re
 import secrets
 import socket
 import statistics
@@ -26,6 +32,9 @@ USERS = int(os.environ.get("BENCH_USERS", "2000"))
 CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "16"))
 RUSH_PEOPLE, RUSH_REPEATS, RUSH_SEATS = 900, 100, 100
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
+FLOW_USERS = int(os.environ.get("BENCH_FLOW_USERS", "600"))
+FLOW_CLIENTS = 10
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _free_port() -> int:
@@ -71,7 +80,7 @@ def _setup_data() -> dict:
             "CREATE TABLE IF NOT EXISTS bench_ceiling "
             "(id bigserial PRIMARY KEY, user_id bigint NOT NULL, created_at timestamptz)"
         )
-    count = USERS + RUSH_PEOPLE
+    count = USERS + RUSH_PEOPLE + FLOW_USERS
     unusable = "!"  # an unusable password: nobody signs in with these accounts
     users = User.objects.bulk_create(
         [
@@ -111,6 +120,7 @@ def _setup_data() -> dict:
         "join_url": "https://zoom.example.org/j/1",
     }
     Session.objects.create(slug="bench-online", format="online", title="Online", **common)
+    Session.objects.create(slug="bench-flow", format="online", title="Flow", **common)
     Session.objects.create(
         slug="bench-rush",
         format="hybrid",
@@ -156,6 +166,52 @@ async def _load(url: str, cookies: list[str], data: dict, concurrency: int) -> d
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - started
     return {"elapsed": elapsed, "latencies": latencies, "codes": codes}
+
+
+async def _flow(http, base: str, cookie: str, codes: list) -> None:
+    """One person's registration as a browser makes it: the page, the form, the redirect."""
+    page = f"{base}/en/consultations/bench-flow/"
+    async with http.get(page, headers={"Cookie": f"sessionid={cookie}"}) as response:
+        html = await response.text()
+        csrf_cookie = response.cookies["csrftoken"].value
+    token = CSRF_INPUT.search(html).group(1)
+    headers = {"Cookie": f"sessionid={cookie}; csrftoken={csrf_cookie}", "Referer": page}
+    async with http.post(
+        f"{page}register/",
+        data={"csrfmiddlewaretoken": token, "mode": "online"},
+        headers=headers,
+        allow_redirects=False,
+    ) as response:
+        await response.read()
+        codes.append(response.status)
+        location = response.headers.get("Location", page)
+    async with http.get(
+        location if location.startswith("http") else f"{base}{location}", headers=headers
+    ) as response:
+        await response.read()
+        codes.append(response.status)
+
+
+async def _flows(base: str, cookies: list[str]) -> dict:
+    import aiohttp
+
+    codes: list[int] = []
+    queue: asyncio.Queue = asyncio.Queue()
+    for cookie in cookies:
+        queue.put_nowait(cookie)
+    connector = aiohttp.TCPConnector(limit=FLOW_CLIENTS)
+    timeout = aiohttp.ClientTimeout(total=120)
+    jar = aiohttp.DummyCookieJar()  # each person's cookies are sent by hand
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout, cookie_jar=jar) as http:
+
+        async def client():
+            while not queue.empty():
+                await _flow(http, base, queue.get_nowait(), codes)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client() for _ in range(FLOW_CLIENTS)))
+        elapsed = time.perf_counter() - started
+    return {"elapsed": elapsed, "codes": codes}
 
 
 def _p99_ms(latencies: list[float]) -> float:
@@ -215,7 +271,8 @@ def run():
             )
         )
         ceiling = asyncio.run(_load(f"{base}/bench/ceiling/", cookies[:USERS], {}, CONCURRENCY))
-        rush_cookies = cookies[USERS:] + cookies[USERS : USERS + RUSH_REPEATS]
+        flow = asyncio.run(_flows(base, cookies[USERS + RUSH_PEOPLE :]))
+        rush_cookies = cookies[USERS : USERS + RUSH_PEOPLE] + cookies[USERS : USERS + RUSH_REPEATS]
         rush = asyncio.run(
             _load(
                 f"{base}/en/consultations/bench-rush/register/",
@@ -271,6 +328,30 @@ def run():
         "value": _p99_ms(register["latencies"]),
         "unit": "ms",
         "target": None,
+    }
+    flows = Registration.objects.filter(session__slug="bench-flow", status="confirmed").count()
+    flows_per_s = flows / flow["elapsed"]
+    yield {
+        "metric": "registration_flow_per_s",
+        "value": round(flows_per_s, 1),
+        "unit": "1/s",
+        "target": None,
+        "flows": flows,
+        "clients": FLOW_CLIENTS,
+        "errors_5xx": sum(1 for code in flow["codes"] if code >= 500),
+    }
+    yield {
+        "metric": "flow_ratio",
+        "value": round(flows_per_s / (ceiling_per_s / 3), 3),
+        "unit": "ratio",
+        "target": ">= 0.6",
+    }
+    yield {
+        "metric": "rush_all_answered_s",
+        "value": round(rush["elapsed"], 2),
+        "unit": "s",
+        "target": "< 5",
+        "answered": len(rush["codes"]),
     }
     yield {
         "metric": "rush_confirmed_in_person",

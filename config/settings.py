@@ -378,6 +378,9 @@ RAPPORTEUR_RETENTION_DAYS = env.int("RAPPORTEUR_RETENTION_DAYS", default=180)
 UNVERIFIED_ACCOUNT_DAYS = env.int("UNVERIFIED_ACCOUNT_DAYS", default=30)
 # Outgoing mail, once sent or given up on, is deleted from the outbox after this many days.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
+# A registrations export of more rows than this is written by a Celery task to the
+# private storage, and staff download it when it is ready.
+EXPORT_SYNC_MAX_ROWS = env.int("EXPORT_SYNC_MAX_ROWS", default=5_000)
 # The version of the data-protection notice that a stakeholder consents to.
 CONSENT_TEXT_VERSION = "2024-01"
 

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,8 +11,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from audit.enums import AuditAction
 from audit.services import audit_record
-from consultations import services, validators
-from consultations.enums import Attendance, Mode, RegistrationStatus
+from consultations import exports, services, validators
+from consultations.enums import Attendance, ExportFormat, Mode, RegistrationStatus
 from consultations.models import (
     AccreditationData,
     Footnote,
@@ -28,8 +27,9 @@ from consultations.models import (
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
+from core.paginators import EstimatedCountPaginator, country_list_filter
 from core.permissions import can
-from core.spreadsheets import csv_response, xlsx_response
+from core.spreadsheets import csv_streaming_response, xlsx_response
 from stakeholders.enums import Gender
 
 # Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
@@ -244,26 +244,6 @@ class AccreditationInline(admin.StackedInline):
         )
 
 
-class CountryFilter(admin.SimpleListFilter):
-    title = _("country")
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        from django_countries import countries
-
-        codes = (
-            Registration.objects.exclude(user__profile__country="")
-            .values_list("user__profile__country", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(user__profile__country=self.value())
-        return queryset
-
-
 class GenderFilter(admin.SimpleListFilter):
     title = _("gender")
     parameter_name = "gender"
@@ -277,44 +257,27 @@ class GenderFilter(admin.SimpleListFilter):
         return queryset
 
 
-EXPORT_HEADER = (
-    "session",
-    "name",
-    "email",
-    "organisation",
-    "sector",
-    "country",
-    "gender",
+def _localized(field: str) -> list[str]:
+    from django.conf import settings
+
+    return [field] + [f"{field}_{code.replace('-', '_')}" for code, _name in settings.LANGUAGES]
+
+
+REGISTRATION_LIST_COLUMNS = (
+    "session_id",
+    "user_id",
     "mode",
     "status",
     "attendance",
-    "accessibility_needs",
     "wants_to_speak",
-    "registered_at",
+    "created_at",
+    *(f"session__{f}" for f in _localized("title")),
+    "user__name",
+    "user__email",
+    "user__profile__country",
+    "user__profile__sector_id",
+    *(f"user__profile__sector__{f}" for f in _localized("name")),
 )
-
-
-def _export_rows(queryset):
-    for registration in queryset.select_related(
-        "session", "user__profile__organisation", "user__profile__sector"
-    ).order_by("session__starts_at", "created_at"):
-        profile = getattr(registration.user, "profile", None)
-        user = registration.user
-        yield (
-            registration.session.title,
-            user.name if user else "",
-            user.email if user else "",
-            getattr(getattr(profile, "organisation", None), "name", ""),
-            getattr(getattr(profile, "sector", None), "name", ""),
-            profile.country.code if profile else "",
-            profile.gender if profile else "",
-            registration.mode,
-            registration.status,
-            registration.attendance,
-            registration.accessibility_needs,
-            registration.wants_to_speak,
-            timezone.localtime(registration.created_at).isoformat(timespec="minutes"),
-        )
 
 
 @admin.register(Registration)
@@ -332,15 +295,19 @@ class RegistrationAdmin(admin.ModelAdmin):
         "created_at",
     )
     list_filter = (
-        ("session", admin.RelatedOnlyFieldListFilter),
+        # Choices from the sessions and sectors tables (reference data), never a
+        # DISTINCT over the registrations.
+        "session",
         "mode",
         "status",
         "attendance",
-        ("user__profile__sector", admin.RelatedOnlyFieldListFilter),
-        CountryFilter,
+        "user__profile__sector",
+        country_list_filter(path="user__profile__country", title=_("country")),
         GenderFilter,
     )
-    list_select_related = ("user__profile__sector", "user__profile__organisation", "session")
+    list_select_related = ("user__profile__sector", "session")
+    list_per_page = 50
+    paginator = EstimatedCountPaginator
     search_fields = ("user__email", "user__name", "user__profile__organisation__name")
     raw_id_fields = ("user", "session")
     readonly_fields = ("created_at", "updated_at", "waitlisted_at", "cancelled_at", "reminded_at")
@@ -354,6 +321,14 @@ class RegistrationAdmin(admin.ModelAdmin):
         "promote_from_waitlist",
         "email_participants",
     )
+
+    def get_queryset(self, request):
+        # Only the columns the list shows; the change form and the actions read their own.
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if request.method == "GET" and match and match.url_name.endswith("changelist"):
+            queryset = queryset.only(*REGISTRATION_LIST_COLUMNS)
+        return queryset
 
     @admin.display(description=_("name"), ordering="user__name")
     def user_name(self, registration):
@@ -409,29 +384,36 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_email_permission(self, request):
         return can(request.user, "consultations.email_participants")
 
-    def _audit_export(self, request, queryset, fmt: str) -> None:
+    def _export(self, request, queryset, fmt: str):
+        # The changelist's filters run once, here; the file is read by primary key.
+        ids = exports.export_ids(queryset)
         audit_record(
             actor=request.user,
             action=AuditAction.EXPORTED_PERSONAL_DATA,
-            detail={"what": "registrations", "format": fmt, "rows": queryset.count()},
+            detail={"what": "registrations", "format": fmt, "rows": len(ids)},
+        )
+        if len(ids) > exports.export_sync_limit():
+            job = exports.export_job_start(user=request.user, fmt=fmt, registration_ids=ids)
+            return redirect("consultations:staff_export", pk=job.pk)
+        rows = exports.export_rows(registration_ids=ids)
+        if fmt == ExportFormat.XLSX:
+            return xlsx_response(
+                filename="registrations",
+                header=exports.EXPORT_HEADER,
+                rows=rows,
+                title="Registrations",
+            )
+        return csv_streaming_response(
+            filename="registrations", header=exports.EXPORT_HEADER, rows=rows
         )
 
     @admin.action(description=_("Export the selection as CSV"), permissions=["manage"])
     def export_csv(self, request, queryset):
-        self._audit_export(request, queryset, "csv")
-        return csv_response(
-            filename="registrations", header=EXPORT_HEADER, rows=_export_rows(queryset)
-        )
+        return self._export(request, queryset, ExportFormat.CSV)
 
     @admin.action(description=_("Export the selection as Excel (XLSX)"), permissions=["manage"])
     def export_xlsx(self, request, queryset):
-        self._audit_export(request, queryset, "xlsx")
-        return xlsx_response(
-            filename="registrations",
-            header=EXPORT_HEADER,
-            rows=_export_rows(queryset),
-            title="Registrations",
-        )
+        return self._export(request, queryset, ExportFormat.XLSX)
 
     @admin.action(description=_("Mark as attended"), permissions=["check_in"])
     def mark_attended(self, request, queryset):

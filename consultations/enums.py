@@ -72,3 +72,15 @@ TALK_REQUEST_TRANSITIONS = Transitions(
         TalkRequestStatus.DECLINED: set(),
     }
 )
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("export status", "Waiting")
+    RUNNING = "running", pgettext_lazy("export status", "Being written")
+    READY = "ready", pgettext_lazy("export status", "Ready")
+    FAILED = "failed", pgettext_lazy("export status", "Failed")
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"

@@ -102,11 +102,12 @@ def seats_left_by_session(*, sessions) -> dict[int, dict[str, int | None]]:
     }
 
 
-def session_split(sessions: QuerySet[Session], *, now=None) -> tuple[list, list]:
-    """Upcoming sessions soonest first, past ones most recent first."""
+def session_split(sessions: QuerySet[Session], *, now=None) -> tuple[list, QuerySet[Session]]:
+    """Upcoming sessions soonest first, as a list; past ones most recent first, as a
+    queryset for the caller to paginate (the archive only grows)."""
     now = now or timezone.now()
     upcoming = list(sessions.filter(ends_at__gte=now).order_by("starts_at", "pk"))
-    past = list(sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk"))
+    past = sessions.filter(ends_at__lt=now).order_by("-starts_at", "-pk")
     return upcoming, past
 
 

@@ -19,3 +19,10 @@ def purge_accreditation() -> int:
     purged = services.accreditation_purge()
     logger.info("Purged accreditation data of %s registrations", purged)
     return purged
+
+
+@shared_task(name="consultations.export_job_run", acks_late=True)
+def export_job_run_task(*, job_id: int) -> bool:
+    from consultations.exports import export_job_run
+
+    return export_job_run(job_id=job_id)

@@ -31,6 +31,12 @@ urlpatterns = [
         views.staff_email_participants,
         name="staff_email",
     ),
+    path("staff/exports/<id:pk>/", views.staff_export_status, name="staff_export"),
+    path(
+        "staff/exports/<id:pk>/download/",
+        views.staff_export_download,
+        name="staff_export_download",
+    ),
     path(
         "staff/gcm-talks/<id:pk>/decide/",
         views.staff_talk_request_decide,

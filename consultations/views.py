@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,7 +12,7 @@ from audit.enums import AuditAction
 from audit.services import audit_record
 from consultations import services
 from consultations.calendar import calendar_bytes, session_ics
-from consultations.enums import Mode, RegistrationStatus
+from consultations.enums import ExportStatus, Mode, RegistrationStatus
 from consultations.forms import (
     ModeChangeForm,
     ParticipantsEmailForm,
@@ -22,6 +23,7 @@ from consultations.forms import (
 )
 from consultations.models import (
     AccreditationData,
+    ExportJob,
     GcmTalkRequest,
     RegionalReview,
     Registration,
@@ -46,6 +48,9 @@ from core.files import private_file_response
 from core.permissions import permission_required
 from stakeholders.permissions import profile_required
 
+# Upcoming sessions are few and all shown; the past ones are an archive that only grows.
+PAST_SESSIONS_PER_PAGE = 20
+
 
 def session_list(request):
     form = SessionFilterForm(request.GET or None)
@@ -56,10 +61,18 @@ def session_list(request):
         format=filters.get("format", ""),
     )
     upcoming, past = session_split(sessions)
+    past_page = Paginator(past, PAST_SESSIONS_PER_PAGE).get_page(request.GET.get("past"))
+    query = request.GET.copy()
+    query.pop("past", None)
     return render(
         request,
         "consultations/session_list.html",
-        {"form": form, "upcoming": upcoming, "past": past},
+        {
+            "form": form,
+            "upcoming": upcoming,
+            "past": past_page,
+            "filter_query": query.urlencode(),
+        },
     )
 
 
@@ -375,4 +388,30 @@ def staff_talk_request_decide(request, pk):
         request,
         "consultations/staff/talk_decision.html",
         {"talk_request": talk_request, "form": form},
+    )
+
+
+@permission_required("consultations.manage_registrations")
+def staff_export_status(request, pk):
+    """An export's progress, refreshed by the page itself (a meta refresh, no script)
+    until it is ready. Staff see only their own exports: anyone else's is a 404."""
+    job = get_object_or_404(ExportJob.objects.defer("registration_ids"), pk=pk, user=request.user)
+    waiting = job.status in {ExportStatus.PENDING, ExportStatus.RUNNING}
+    return render(request, "consultations/staff/export.html", {"job": job, "waiting": waiting})
+
+
+@permission_required("consultations.manage_registrations")
+def staff_export_download(request, pk):
+    job = get_object_or_404(
+        ExportJob.objects.defer("registration_ids"),
+        pk=pk,
+        user=request.user,
+        status=ExportStatus.READY,
+    )
+    content_type = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[job.format]
+    return private_file_response(
+        job.file, filename=f"registrations-{job.pk}.{job.format}", content_type=content_type
     )

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.paginators import EstimatedCountPaginator, country_list_filter
 from stakeholders.models import Consent, Organisation, Profile, User
 from stakeholders.services import account_close
 
@@ -19,6 +20,8 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("email", "name", "language", "is_staff", "is_active", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "language")
     search_fields = ("email", "name")
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
     inlines = (ProfileInline,)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
@@ -49,14 +52,53 @@ class OrganisationAdmin(admin.ModelAdmin):
         "name",
         "acronym",
         "sector",
-        "country",
+        "country_name",
         "ecosoc_status",
         "migrant_led",
         "diaspora",
     )
+    # Choices from reference data: the sectors table and the ISO 3166 list.
     list_filter = ("sector", "ecosoc_status", "migrant_led", "diaspora", "country")
     list_select_related = ("sector",)
     search_fields = ("name", "acronym")
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    list_per_page = 50
+
+    @admin.display(description=_("country"), ordering="country")
+    def country_name(self, organisation):
+        # Not the field itself: the admin would look its label up in the 249 choices
+        # on every row.
+        return organisation.country.name
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ("user", "user_email", "organisation", "sector", "country_name", "gender")
+    list_filter = (
+        "sector",
+        country_list_filter(path="country", title=_("country of residence")),
+        "gender",
+    )
+    list_select_related = ("user", "organisation", "sector")
+    search_fields = ("user__email", "user__name", "organisation__name")
+    autocomplete_fields = ("organisation",)
+    raw_id_fields = ("user",)
+    readonly_fields = ("created_at", "updated_at")
+    show_full_result_count = False
+    paginator = EstimatedCountPaginator
+
+    list_per_page = 50
+
+    @admin.display(description=_("email"), ordering="user__email")
+    def user_email(self, profile):
+        return profile.user.email
+
+    @admin.display(description=_("country of residence"), ordering="country")
+    def country_name(self, profile):
+        # Not the field itself: the admin would look its label up in the 249 choices
+        # on every row.
+        return profile.country.name
 
 
 @admin.register(Consent)

@@ -100,6 +100,11 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The admin list's order and its country filter.
+        indexes = [
+            models.Index(fields=["name", "id"], name="organisation_list"),
+            models.Index(fields=["country"], name="organisation_country"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -137,6 +142,11 @@ class Profile(models.Model):
     class Meta:
         verbose_name = _("stakeholder profile")
         verbose_name_plural = _("stakeholder profiles")
+        # The filters of the profile and registration lists (sector has its key's index).
+        indexes = [
+            models.Index(fields=["country"], name="profile_country"),
+            models.Index(fields=["gender"], name="profile_gender"),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
+from core.paginators import EstimatedCountPaginator
 from core.permissions import can
 from roundtables.models import (
     StakeholderInput,
@@ -38,6 +39,8 @@ class StakeholderInputAdmin(admin.ModelAdmin):
         "created_at",
     )
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    list_per_page = 50
     actions = ("accept_inputs",)
     change_list_template = "admin/roundtables/stakeholderinput/change_list.html"
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.errors import DomainError
+from core.paginators import EstimatedCountPaginator
 from core.permissions import can
 from roundtables.models import (
     Application,
@@ -84,6 +85,8 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_select_related = ("user", "call")
     search_fields = ("reference", "user__email", "user__name")
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
+    list_per_page = 50
     inlines = (StatusChangeInline,)
     readonly_fields = (
         "reference",

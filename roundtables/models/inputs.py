@@ -119,7 +119,11 @@ class StakeholderInput(models.Model):
         ordering = ["review", "position", "created_at", "pk"]
         verbose_name = _("stakeholder input")
         verbose_name_plural = _("stakeholder inputs")
-        indexes = [models.Index(fields=["review", "status"], name="input_review_status")]
+        indexes = [
+            models.Index(fields=["review", "status"], name="input_review_status"),
+            # The admin list's default order (the Meta ordering).
+            models.Index(fields=["review", "position", "created_at", "id"], name="input_list"),
+        ]
 
     def __str__(self) -> str:
         return self.title

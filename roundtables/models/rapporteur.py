@@ -186,6 +186,11 @@ class Application(models.Model):
         verbose_name = _("rapporteur application")
         verbose_name_plural = _("rapporteur applications")
         constraints = [models.UniqueConstraint(fields=["call", "user"], name="application_once")]
+        # The admin list's default order (the Meta ordering) and its status filter.
+        indexes = [
+            models.Index(fields=["call", "submitted_at", "id"], name="application_list"),
+            models.Index(fields=["status"], name="application_status"),
+        ]
         permissions = [
             ("assess_application", _("Can score rapporteur applications of calls they assess")),
             ("select_application", _("Can shortlist and select the stakeholder Rapporteur")),

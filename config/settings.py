@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "outbox",
     "stakeholders",
     "consultations",
+    "outreach",
     "roundtables",
     "reports",
     "opendata",

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "stakeholders",
     "consultations",
     "outreach",
+    "feedback",
     "roundtables",
     "reports",
     "opendata",
@@ -260,6 +261,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.purge_personal_data",
         "schedule": crontab(hour=3, minute=0),
     },
+    # The survey goes to the attendees of sessions that ended within the last week.
+    "feedback-surveys": {"task": "feedback.send_surveys", "schedule": crontab(minute="*/30")},
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},
     "audit-purge": {"task": "audit.purge", "schedule": crontab(hour=3, minute=30)},
     # Candidates learn soon after a call's deadline that their application is under assessment.

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("stakeholders.urls")),
     path("", include("consultations.urls")),
     path("", include("outreach.urls")),
+    path("", include("feedback.urls")),
     path("", include("roundtables.urls")),
     path("", include("reports.urls")),
     path("", include("opendata.urls")),

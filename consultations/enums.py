@@ -72,3 +72,16 @@ TALK_REQUEST_TRANSITIONS = Transitions(
         TalkRequestStatus.DECLINED: set(),
     }
 )
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    CONCEPT_NOTE = "concept-note", _("Concept note")
+    PRESENTATION = "presentation", _("Presentation")
+    BACKGROUND = "background", _("Background paper")
+    OTHER = "other", _("Other document")
+
+
+class DocumentVisibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    REGISTRANTS = "registrants", _("Registered participants only")

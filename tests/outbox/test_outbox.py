@@ -161,3 +161,17 @@ def test_a_real_worker_sends_the_mail(celery_worker):
 
     assert stored.status == MailStatus.SENT
     assert [m.to for m in mail.outbox] == [["amina@example.org"]]
+
+
+def test_mail_keeps_its_headers():
+    headers = {
+        "List-Unsubscribe": "<https://example.org/en/unsubscribe/t/>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    stored = queue(headers=headers)
+
+    send_mail(mail_id=stored.pk)
+
+    message = mail.outbox[0].message()
+    assert message["List-Unsubscribe"] == headers["List-Unsubscribe"]
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

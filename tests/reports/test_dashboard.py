@@ -97,3 +97,17 @@ def test_dashboard_query_count_does_not_grow_with_registrations(
         response = client.get(reverse("reports:dashboard", args=[session.review.slug]))
 
     assert response.status_code == 200
+
+
+def test_dashboard_of_the_demo_review_draws_every_chart_in_the_same_queries(
+    client, demo_review, django_assert_num_queries
+):
+    client.force_login(StaffFactory())
+
+    with django_assert_num_queries(13):
+        response = client.get(reverse("reports:dashboard", args=[demo_review.slug]))
+
+    charts = response.context["charts"]
+    assert [chart.key for chart in charts if not chart] == []
+    assert response.context["total"] == sum(bar.value for bar in charts[0].bars)
+    assert response.content.decode().count('<figure class="chart') == len(charts)

@@ -16,6 +16,11 @@ class ResultRow:
     count: int
     averages: list  # one per RATING_FIELDS, None where nobody answered
 
+    @property
+    def cells(self) -> list[tuple[float | None, float]]:
+        """Each average with the length of its bar on a 0..100 track (5 fills it)."""
+        return [(value, 0.0 if value is None else round(value * 20, 1)) for value in self.averages]
+
 
 @dataclass
 class Results:

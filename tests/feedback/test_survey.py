@@ -102,6 +102,8 @@ def test_attendee_answers_in_french_staff_see_it_and_a_second_answer_is_refused(
         ("In person", 1)
     ]
     assert results.context["results"].comments == ["Très utile."]
+    assert results.context["results"].total.cells[0] == (5.0, 100.0)
+    assert "<svg" in results.content.decode()
     assert registration.user.email not in results.content.decode()
 
 

@@ -261,6 +261,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.purge_personal_data",
         "schedule": crontab(hour=3, minute=0),
     },
+    # Campaigns whose delivery task was lost are finished (outreach.services).
+    "outreach-resume": {"task": "outreach.resume_campaigns", "schedule": 300.0},
     # The survey goes to the attendees of sessions that ended within the last week.
     "feedback-surveys": {"task": "feedback.send_surveys", "schedule": crontab(minute="*/30")},
     "reports-watchdog": {"task": "reports.watchdog", "schedule": 300.0},

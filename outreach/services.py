@@ -229,8 +229,29 @@ def campaign_send(*, campaign_id: int, by=None) -> Campaign:
             raise DomainError(_("This campaign has already been sent."), code="sent")
         campaign.status = CampaignStatus.SENDING
         campaign.save(update_fields=["status"])
-        transaction.on_commit(lambda: deliver_campaign.delay(campaign_id=campaign.pk))
+        transaction.on_commit(lambda: _hand_over(deliver_campaign, campaign.pk))
     return campaign
+
+
+def _hand_over(task, campaign_id: int) -> None:
+    try:
+        task.delay(campaign_id=campaign_id)
+    except Exception:
+        # The broker is unreachable: campaigns_resume hands the campaign over again.
+        logger.exception("Could not queue campaign %s; it will be resumed", campaign_id)
+
+
+def campaigns_resume() -> int:
+    """Hand every campaign still sending to a worker again (run by the scheduler): a
+    task lost with a broker outage or a worker that died is finished later. Delivery
+    is idempotent and locks the campaign per batch, so a campaign being delivered
+    meanwhile is not invited twice. Returns how many were handed over."""
+    from outreach.tasks import deliver_campaign
+
+    ids = list(Campaign.objects.filter(status=CampaignStatus.SENDING).values_list("pk", flat=True))
+    for campaign_id in ids:
+        _hand_over(deliver_campaign, campaign_id)
+    return len(ids)
 
 
 def campaign_deliver(*, campaign_id: int, batch: int = 500) -> int:

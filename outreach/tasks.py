@@ -14,3 +14,8 @@ def deliver_campaign(*, campaign_id: int) -> int:
         logger.warning("Campaign %s is gone; nothing to deliver", campaign_id)
         return 0
     return services.campaign_deliver(campaign_id=campaign_id)
+
+
+@shared_task(name="outreach.resume_campaigns", acks_late=True, ignore_result=True)
+def resume_campaigns() -> int:
+    return services.campaigns_resume()

@@ -271,3 +271,24 @@ def test_campaign_funnel_page_query_count_does_not_grow(
 
 def test_unknown_campaign_answers_404(staff_client):
     assert staff_client.get(reverse("outreach:campaign", args=[999999])).status_code == 404
+
+
+def test_campaign_whose_task_was_lost_is_resumed(staff_client, monkeypatch):
+    from outreach import tasks
+
+    Contact.objects.create(email="a@example.org", basis=ContactBasis.CONSENT)
+    campaign = _compose(staff_client, SessionFactory())
+
+    def broker_down(**kwargs):
+        raise OSError("broker unreachable")
+
+    monkeypatch.setattr(tasks.deliver_campaign, "delay", broker_down)
+    services.campaign_send(campaign_id=campaign.pk)
+    services._hand_over(tasks.deliver_campaign, campaign.pk)
+    assert OutgoingMail.objects.count() == 0
+    monkeypatch.undo()
+
+    resumed = tasks.resume_campaigns()
+
+    campaign.refresh_from_db()
+    assert (resumed, campaign.status, OutgoingMail.objects.count()) == (1, CampaignStatus.SENT, 1)

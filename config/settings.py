@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "outbox",
     "stakeholders",
     "consultations",
+    "outreach",
+    "feedback",
     "roundtables",
     "reports",
     "opendata",
@@ -286,6 +288,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.watchdog",
         "schedule": env.float("REPORT_WATCHDOG_SECONDS", 30.0),
     },
+    # Campaigns whose delivery task was lost are finished (outreach.services).
+    "outreach-resume": {"task": "outreach.resume_campaigns", "schedule": 300.0},
+    # The survey goes to the attendees of sessions that ended within the last week.
+    "feedback-surveys": {"task": "feedback.send_surveys", "schedule": crontab(minute="*/30")},
     "audit-purge": {"task": "audit.purge", "schedule": crontab(hour=3, minute=30)},
     # Candidates learn soon after a call's deadline that their application is under assessment.
     "rapporteur-start-assessments": {

@@ -28,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("stakeholders.urls")),
     path("", include("consultations.urls")),
+    path("", include("outreach.urls")),
+    path("", include("feedback.urls")),
     path("", include("roundtables.urls")),
     path("", include("reports.urls")),
     path("", include("opendata.urls")),

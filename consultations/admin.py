@@ -21,6 +21,7 @@ from consultations.models import (
     Registration,
     Session,
     SessionContact,
+    SessionDocument,
     SessionLink,
     Speaker,
 )
@@ -28,6 +29,7 @@ from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
 from core.paginators import EstimatedCountPaginator, country_list_filter
+from core.pdf import validate_pdf_upload
 from core.permissions import can
 from core.spreadsheets import csv_streaming_response, xlsx_response
 from stakeholders.enums import Gender
@@ -96,6 +98,22 @@ class SessionLinkInline(TranslationStackedInline):
     model = SessionLink
     extra = 0
     formfield_overrides = HTTPS_URLS
+
+
+class SessionDocumentForm(forms.ModelForm):
+    class Meta:
+        model = SessionDocument
+        fields = ["position", "kind", "title", "language", "visibility", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(validate_pdf_upload)
+
+
+class SessionDocumentInline(admin.TabularInline):
+    model = SessionDocument
+    form = SessionDocumentForm
+    extra = 0
 
 
 class SessionContactInline(TranslationStackedInline):
@@ -167,7 +185,13 @@ class SessionAdmin(TranslationAdmin):
     date_hierarchy = "starts_at"
     readonly_fields = ("roadmap_warnings", "registration_counts")
     filter_horizontal = ("declared_sectors",)
-    inlines = (SpeakerInline, SessionLinkInline, SessionContactInline, FootnoteInline)
+    inlines = (
+        SpeakerInline,
+        SessionLinkInline,
+        SessionDocumentInline,
+        SessionContactInline,
+        FootnoteInline,
+    )
 
     @admin.display(description=_("Staff pages"))
     def staff_links(self, session):

@@ -84,3 +84,16 @@ class ExportStatus(models.TextChoices):
 class ExportFormat(models.TextChoices):
     CSV = "csv", "CSV"
     XLSX = "xlsx", "Excel (XLSX)"
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    CONCEPT_NOTE = "concept-note", _("Concept note")
+    PRESENTATION = "presentation", _("Presentation")
+    BACKGROUND = "background", _("Background paper")
+    OTHER = "other", _("Other document")
+
+
+class DocumentVisibility(models.TextChoices):
+    PUBLIC = "public", _("Everyone")
+    REGISTRANTS = "registrants", _("Registered participants only")

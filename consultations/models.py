@@ -12,6 +12,8 @@ from django_countries.fields import CountryField
 
 from consultations.enums import (
     Attendance,
+    DocumentKind,
+    DocumentVisibility,
     ExportFormat,
     ExportStatus,
     Mode,
@@ -253,6 +255,57 @@ class SessionLink(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def session_document_path(instance, filename: str) -> str:
+    import secrets
+
+    return f"session-documents/{instance.session_id}/{secrets.token_hex(16)}.pdf"
+
+
+class SessionDocument(models.Model):
+    """A file of a session (agenda, concept note, presentation, background paper) in one
+    language, for everyone or for registered participants only. Kept in the private
+    storage and served by a view that checks who asks; checked like a CV (a real PDF,
+    no active content, 5 MB at most)."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="documents", verbose_name=_("session")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    visibility = models.CharField(
+        _("visible to"),
+        max_length=12,
+        choices=DocumentVisibility.choices,
+        default=DocumentVisibility.PUBLIC,
+    )
+    file = models.FileField(
+        _("PDF file"), upload_to=session_document_path, storage=get_private_storage, max_length=200
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["session", "position", "pk"]
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(visibility__in=DocumentVisibility.values),
+                name="session_document_visibility_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=DocumentKind.values), name="session_document_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("consultations:document", kwargs={"slug": self.session.slug, "pk": self.pk})
 
 
 class SessionContact(models.Model):

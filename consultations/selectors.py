@@ -10,8 +10,20 @@ from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from consultations.enums import Attendance, Mode, RegistrationStatus, SessionStatus
-from consultations.models import GcmTalkRequest, RegionalReview, Registration, Session
+from consultations.enums import (
+    Attendance,
+    DocumentVisibility,
+    Mode,
+    RegistrationStatus,
+    SessionStatus,
+)
+from consultations.models import (
+    GcmTalkRequest,
+    RegionalReview,
+    Registration,
+    Session,
+    SessionDocument,
+)
 from core.permissions import can
 from gcm.models import Sector
 
@@ -310,3 +322,31 @@ def sessions_last_change() -> tuple[str, dt.datetime | None]:
     latest = max((x for x in (sessions["at"], registrations["at"]) if x), default=None)
     token = f"{sessions['at']}|{sessions['n']}|{registrations['at']}|{registrations['n']}"
     return token, latest
+
+
+ACTIVE_STATUSES = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+
+
+def can_see_document(*, user, document: SessionDocument) -> bool:
+    """Public documents for everyone; the others for staff and the session's registrants
+    (confirmed or on the waitlist)."""
+    if document.visibility == DocumentVisibility.PUBLIC:
+        return True
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    return Registration.objects.filter(
+        session_id=document.session_id, user=user, status__in=ACTIVE_STATUSES
+    ).exists()
+
+
+def session_documents(*, session: Session, registered: bool) -> list[SessionDocument]:
+    """The documents of a session that a person sees, registered or not."""
+    documents = SessionDocument.objects.filter(session=session)
+    if not registered:
+        documents = documents.filter(visibility=DocumentVisibility.PUBLIC)
+    documents = list(documents.order_by("position", "pk"))
+    for document in documents:
+        document.session = session  # for its URL, without a query per document
+    return documents

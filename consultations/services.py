@@ -40,7 +40,7 @@ from consultations.models import (
     Registration,
     Session,
 )
-from consultations.selectors import free_places
+from consultations.selectors import free_places, session_documents
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
 from core.images import reencode_jpeg
@@ -556,6 +556,9 @@ def _notify(registration: Registration, template: str) -> None:
             "user": user,
             "join_url": join_url,
             "position": waitlist_position(registration),
+            "documents": session_documents(session=session, registered=True)
+            if template in ("registration_confirmed", "registration_promoted")
+            else [],
         },
         language=user.language,
         attachments=attachments,

@@ -14,6 +14,11 @@ urlpatterns = [
         name="session_calendar",
     ),
     path("consultations/<slug:slug>/register/", views.session_register, name="register"),
+    path(
+        "consultations/<slug:slug>/documents/<id:pk>/",
+        views.session_document,
+        name="document",
+    ),
     path("registrations/<id:pk>/cancel/", views.registration_cancel, name="cancel"),
     path("registrations/<id:pk>/mode/", views.registration_change_mode, name="change_mode"),
     path("me/participation/", views.my_participation, name="my_participation"),

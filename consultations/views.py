@@ -28,9 +28,11 @@ from consultations.models import (
     RegionalReview,
     Registration,
     Session,
+    SessionDocument,
 )
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import (
+    can_see_document,
     can_see_join_link,
     check_in_list,
     participation_for,
@@ -38,6 +40,7 @@ from consultations.selectors import (
     registration_owned,
     session_counts,
     session_detail,
+    session_documents,
     session_filtered,
     session_public,
     session_split,
@@ -94,6 +97,11 @@ def _detail_context(request, session: Session, *, form=None, mode_form=None) -> 
         if form is not None
         else (RegistrationForm(session=session) if window_error is None else None),
         "mode_form": mode_form or ModeChangeForm(session=session),
+        "documents": session_documents(
+            session=session,
+            registered=request.user.is_staff
+            or (registration is not None and registration.status != RegistrationStatus.CANCELLED),
+        ),
     }
 
 
@@ -102,6 +110,25 @@ def session_view(request, slug):
     if session is None:
         raise Http404
     return render(request, "consultations/session_detail.html", _detail_context(request, session))
+
+
+def session_document(request, slug, pk):
+    """A session document, to those who may see it (public ones to everyone); anyone
+    else gets 404, as for a document that does not exist."""
+    document = get_object_or_404(
+        SessionDocument.objects.select_related("session"),
+        pk=pk,
+        session__slug=slug,
+        session__in=session_public(),
+    )
+    if not can_see_document(user=request.user, document=document):
+        raise Http404
+    return private_file_response(
+        document.file,
+        filename=f"{document.session.slug}-{document.kind}-{document.language}.pdf",
+        content_type="application/pdf",
+        as_attachment=False,
+    )
 
 
 @require_POST

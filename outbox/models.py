@@ -24,6 +24,8 @@ class OutgoingMail(models.Model):
     language = models.CharField(_("language"), max_length=10)
     # [{"filename": ..., "content_type": ..., "content": <text>}]; calendar files are text.
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # Extra message headers, e.g. List-Unsubscribe for campaign mail (RFC 2369, RFC 8058).
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
     )

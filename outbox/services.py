@@ -34,6 +34,7 @@ def mail_queue(
     context: dict,
     language: str,
     attachments: Iterable[dict] = (),
+    headers: dict | None = None,
 ) -> OutgoingMail:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the recipient's
     language, store the mail and send it once the current transaction commits."""
@@ -42,11 +43,24 @@ def mail_queue(
         subject = render_to_string(f"{template}_subject.txt", context, using="text")
         subject = " ".join(subject.split())
         body = render_to_string(f"{template}_body.txt", context, using="text")
-    return mail_store(to=to, subject=subject, body=body, language=language, attachments=attachments)
+    return mail_store(
+        to=to,
+        subject=subject,
+        body=body,
+        language=language,
+        attachments=attachments,
+        headers=headers,
+    )
 
 
 def mail_store(
-    *, to: str, subject: str, body: str, language: str, attachments: Iterable[dict] = ()
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    language: str,
+    attachments: Iterable[dict] = (),
+    headers: dict | None = None,
 ) -> OutgoingMail:
     """Store an already rendered mail and send it once the current transaction commits."""
     mail = OutgoingMail.objects.create(
@@ -55,6 +69,7 @@ def mail_store(
         body=body,
         language=language,
         attachments=list(attachments),
+        headers=dict(headers or {}),
     )
     if _celery_app().conf.task_always_eager:
         transaction.on_commit(lambda: _hand_to_worker(mail.pk))
@@ -155,7 +170,7 @@ def _message(mail: OutgoingMail) -> EmailMessage:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         # The same Message-ID on every attempt: a duplicate is recognisable as one.
-        headers={"Message-ID": mail.message_id},
+        headers={**(mail.headers or {}), "Message-ID": mail.message_id},
     )
     for attachment in mail.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["content_type"])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("reports/", views.report_list, name="list"),
     path("reports/<id:pk>/pdf/", views.report_download, name="download"),
     path("staff/reports/new/", views.staff_new, name="staff_new"),
+    path("staff/reviews/<slug:slug>/dashboard/", views.staff_dashboard, name="dashboard"),
     path("staff/reports/<id:pk>/", views.staff_detail, name="staff_detail"),
     path("staff/reports/<id:pk>/status/", views.staff_status, name="staff_status"),
     path("staff/reports/<id:pk>/publish/", views.staff_publish, name="staff_publish"),

@@ -196,3 +196,26 @@ def staff_rerender(request, pk: int):
         gettext("Version %(version)s is being rendered.") % {"version": new.version},
     )
     return redirect("reports:staff_detail", pk=new.pk)
+
+
+@never_cache
+@require_GET
+@permission_required(VIEW)
+def staff_dashboard(request, slug: str):
+    """The live dashboard of a review; ?csv=<chart> downloads one chart's numbers."""
+    from core.spreadsheets import csv_response
+    from reports.dashboard import review_dashboard
+
+    review = get_object_or_404(RegionalReview, slug=slug)
+    data = review_dashboard(review=review)
+    key = request.GET.get("csv")
+    if key:
+        chart = next((chart for chart in data["charts"] if chart.key == key), None)
+        if chart is None:
+            raise Http404
+        return csv_response(
+            filename=f"{review.slug}-{chart.key}",
+            header=[chart.title, chart.unit],
+            rows=[(bar.label, bar.value) for bar in chart.bars],
+        )
+    return render(request, "reports/staff/dashboard.html", {"review": review, **data})

@@ -10,13 +10,16 @@ order a reader meets them."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
 from consultations.enums import SessionKind
 from consultations.models import Session
-from consultations.selectors import attendance_by_sector, attendances
+from consultations.selectors import attendance_by_sector, attendances, session_documents
+from feedback.models import RATING_FIELDS, SurveyResponse
+from feedback.selectors import Results, session_results
 from gcm.models import Sector
 from reports.builders.common import (
     Localizer,
@@ -95,6 +98,21 @@ class Contact:
 
 
 @dataclass
+class DocumentLink:
+    title: str
+    url: str
+    language: str
+
+
+@dataclass
+class FeedbackSection:
+    """Participants' feedback: average ratings overall and by mode of attendance."""
+
+    labels: list[str]
+    results: Results
+
+
+@dataclass
 class SummaryReport:
     kind = ReportKind.SUMMARY
     language: str
@@ -106,6 +124,8 @@ class SummaryReport:
     thematic: ThematicSection
     link_groups: list[LinkGroup]
     contacts: list[Contact]
+    documents: list[DocumentLink]
+    feedback: FeedbackSection | None
     endnotes: list[Fragment]
     used_fallback: bool
     warnings: list[str]
@@ -124,6 +144,8 @@ def build_summary(*, session: Session, language: str) -> SummaryReport:
     speakers = _speakers(session, loc, notes)
     thematic = _thematic(session, loc, notes, number=roman(len(speakers) + 1))
     link_groups = _link_groups(session, loc)
+    documents = _documents(session)
+    feedback = _feedback(session)
     contacts = _contacts(session, loc)
     unreferenced = notes.unused  # every section has read its text by now
     endnotes = _endnotes(notes, unreferenced, loc)
@@ -137,6 +159,8 @@ def build_summary(*, session: Session, language: str) -> SummaryReport:
         thematic=thematic,
         link_groups=link_groups,
         contacts=contacts,
+        documents=documents,
+        feedback=feedback,
         endnotes=endnotes,
         used_fallback=loc.used_fallback,
         warnings=_warnings(
@@ -290,6 +314,27 @@ def _link_groups(session: Session, loc: Localizer) -> list[LinkGroup]:
             previous = group_text
         groups[-1].links.append(Link(title=loc.fragment(link, "title"), url=link.url))
     return groups
+
+
+def _documents(session: Session) -> list[DocumentLink]:
+    """The session's public documents (a report may be published), beside its links."""
+    return [
+        DocumentLink(
+            title=document.title,
+            url=settings.SITE_URL + document.get_absolute_url(),
+            language=str(document.get_language_display()),
+        )
+        for document in session_documents(session=session, registered=False)
+    ]
+
+
+def _feedback(session: Session) -> FeedbackSection | None:
+    """The section appears once participants have answered the survey."""
+    results = session_results(session=session, total_label=gettext("All answers"))
+    if not results.total.count:
+        return None
+    labels = [str(SurveyResponse._meta.get_field(name).verbose_name) for name in RATING_FIELDS]
+    return FeedbackSection(labels=labels, results=results)
 
 
 def _contacts(session: Session, loc: Localizer) -> list[Contact]:

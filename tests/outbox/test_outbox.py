@@ -243,3 +243,17 @@ def test_a_mail_that_keeps_killing_its_worker_is_given_up(worker_killed_after_sm
     stored.refresh_from_db()
     assert (stored.status, stored.attempts) == (MailStatus.FAILED, services.MAX_ATTEMPTS)
     assert len(mail.outbox) == services.MAX_ATTEMPTS
+
+
+def test_mail_keeps_its_headers():
+    headers = {
+        "List-Unsubscribe": "<https://example.org/en/unsubscribe/t/>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    stored = queue(headers=headers)
+
+    send_mail(mail_id=stored.pk)
+
+    message = mail.outbox[0].message()
+    assert message["List-Unsubscribe"] == headers["List-Unsubscribe"]
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

@@ -533,7 +533,9 @@ def test_account_export_holds_every_part_and_the_persons_own_files(person):
     assert archive.read(f"files/rapporteur/cv-{application.reference}.pdf")[:5] == b"%PDF-"
     assert sorted(data) == [
         "account",
+        "directory",
         "emails",
+        "feedback",
         "gcm_talk_requests",
         "generated_at",
         "inputs",

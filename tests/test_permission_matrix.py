@@ -175,6 +175,8 @@ MEDIA = "^media/(?P<path>.*)$"
 
 ROUTES: dict[str, Outcome] = {
     "healthz": Public(),
+    "livez": Public(),
+    "readyz": Public(),
     "set_language": Public(302),
     "home": Public(),
     # The API is public and read-only.
@@ -205,6 +207,10 @@ ROUTES: dict[str, Outcome] = {
     "consultations:change_mode": PostOnly(),
     "consultations:my_participation": Login(),
     "consultations:talk_request": Login(),
+    "consultations:session_calendar": Public(),
+    # The world has no session document: 404 for everyone (access to documents public
+    # and for registrants only: tests/consultations/test_documents.py).
+    "consultations:document": Public(404),
     # Consultations staff pages.
     "consultations:staff_timeline": Perm("consultations.view_timeline", (SESSION_MANAGER,)),
     "consultations:staff_counts": Perm("consultations.view_counts", (SESSION_MANAGER,)),
@@ -212,6 +218,31 @@ ROUTES: dict[str, Outcome] = {
     "consultations:staff_photo": Perm("consultations.view_accreditation", (SESSION_MANAGER,)),
     "consultations:staff_email": Perm("consultations.email_participants", (SESSION_MANAGER,)),
     "consultations:staff_talk_decide": Perm("consultations.decide_talk", (SESSION_MANAGER,)),
+    # Big exports: each belongs to the staff member who asked for it (none here: 404).
+    "consultations:staff_export": Perm(
+        "consultations.manage_registrations", (SESSION_MANAGER,), named=()
+    ),
+    "consultations:staff_export_download": Perm(
+        "consultations.manage_registrations", (SESSION_MANAGER,), named=()
+    ),
+    # Outreach: the directory, imports and campaigns (routes with ids of imports and
+    # campaigns are checked in tests/outreach).
+    "outreach:directory": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:export": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:organisations": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:merge": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:import": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:import_preview": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:campaigns": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:campaign_create": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:campaign": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:campaign_send": Perm("outreach.manage", (SESSION_MANAGER,), post_only=True),
+    # Personal links, signed: anyone holding the link (tests/outreach, tests/feedback).
+    "outreach:invitation": Public(),
+    "outreach:unsubscribe": Public(),
+    "feedback:survey": Public(),
+    "feedback:session": Perm("feedback.view_results", (SESSION_MANAGER, REPORT_EDITOR)),
+    "feedback:review": Perm("feedback.view_results", (SESSION_MANAGER, REPORT_EDITOR)),
     # Roundtables, inputs and the Rapporteur call.
     "roundtables:index": Public(),
     "roundtables:inputs": Public(),
@@ -271,6 +302,7 @@ ROUTES: dict[str, Outcome] = {
     "reports:staff_publish": Perm("reports.publish_version", (REPORT_EDITOR,), post_only=True),
     "reports:staff_withdraw": Perm("reports.publish_version", (REPORT_EDITOR,), post_only=True),
     "reports:staff_rerender": Perm("reports.render_report", (REPORT_EDITOR,), post_only=True),
+    "reports:dashboard": Perm("reports.view_drafts", (REPORT_EDITOR,)),
     # Open data.
     "opendata:search": Public(),
     "opendata:index": Public(),
@@ -407,6 +439,9 @@ PARAMETERS = {
     ("consultations:staff_talk_decide", "pk"): "talk",
     ("roundtables:cv", "pk"): "application",
     ("roundtables:assess", "pk"): "application",
+    ("reports:dashboard", "slug"): "review",
+    ("feedback:review", "slug"): "review",
+    ("feedback", "slug"): "session",
     ("consultations", "slug"): "session",
     ("consultations", "pk"): "registration",
     ("roundtables", "slug"): "call",

@@ -21,8 +21,16 @@ from playwright.sync_api import expect
 
 from consultations.demo import PRE_CONSULTATION_SLUG
 from consultations.enums import SessionFormat
-from roundtables.demo import CALL_SLUG
-from tests.factories import PASSWORD, ReviewFactory, SessionFactory, stakeholder
+from feedback.services import survey_token
+from outreach.tokens import UNSUBSCRIBE_SALT, make_token
+from roundtables.demo.history import CALL_SLUG
+from tests.factories import (
+    PASSWORD,
+    RegistrationFactory,
+    ReviewFactory,
+    SessionFactory,
+    stakeholder,
+)
 from tests.factories.roundtables import CallFactory, InputFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +40,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 EXCUSED = {
     "consultations:calendar": "a calendar file, not a page",
     "consultations:session_calendar": "a calendar file, not a page",
+    "consultations:document": "a file, not a page",
+    "outreach:invitation": "a redirect to sign-up or to the session, not a page",
     "consultations:register": "POST only: its errors are checked on the session page",
     "consultations:cancel": "POST only",
     "consultations:change_mode": "POST only",
@@ -101,7 +111,7 @@ class Page:
     submit: str = ""  # a form to send empty, to check the page with its errors
 
 
-def pages(*, session, call, own_input) -> list[Page]:
+def pages(*, session, call, own_input, survey="token", unsubscribe="token") -> list[Page]:
     return [
         Page("home", "/"),
         Page("consultations:list", "/consultations/"),
@@ -118,6 +128,9 @@ def pages(*, session, call, own_input) -> list[Page]:
         Page("account_signup", "/accounts/signup/", submit="main form"),
         Page("account_reset_password", "/accounts/password/reset/", submit="main form"),
         Page("account_reset_password_done", "/accounts/password/reset/done/"),
+        # Personal links from mails: the survey after a session, one-click unsubscribe.
+        Page("feedback:survey", f"/feedback/{survey}/"),
+        Page("outreach:unsubscribe", f"/unsubscribe/{unsubscribe}/"),
         # Signed in as a stakeholder with a profile.
         Page("stakeholders:home", "/me/", signed_in=True),
         Page("stakeholders:profile", "/me/profile/", signed_in=True, submit="main form"),
@@ -192,7 +205,15 @@ def site(db):
     # A review still taking written inputs, for the input form.
     ReviewFactory(slug="open-review", inputs_deadline=timezone.now() + dt.timedelta(days=30))
     own_input = InputFactory(author=person)
-    return {"user": person, "session": session, "call": call, "own_input": own_input}
+    attended = RegistrationFactory(attendance="attended")
+    return {
+        "user": person,
+        "session": session,
+        "call": call,
+        "own_input": own_input,
+        "survey": survey_token(attended.pk),
+        "unsubscribe": make_token(attended.user_id, salt=UNSUBSCRIBE_SALT),
+    }
 
 
 def axe_violations(page) -> list[str]:
@@ -245,12 +266,19 @@ def test_public_pages_and_forms_have_no_axe_violations(
     page.set_viewport_size({"width": 1280, "height": 900})
     found: dict[str, list[str]] = {}
     signed_in = False
-    for item in pages(session=site["session"], call=site["call"], own_input=site["own_input"]):
+    for item in pages(
+        session=site["session"],
+        call=site["call"],
+        own_input=site["own_input"],
+        survey=site["survey"],
+        unsubscribe=site["unsubscribe"],
+    ):
         if item.signed_in and not signed_in:
             sign_in(page, live_server.url, language, site["user"].email)
             signed_in = True
         url = f"{live_server.url}/{language}{item.path}"
-        page.goto(url)
+        response = page.goto(url)
+        assert response.status == 200, f"{url} answered {response.status}"
         expect(page.locator("html")).to_have_attribute("lang", re.compile(language))
         check(page, url, found)
         if item.submit:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
@@ -223,6 +224,12 @@ def _reference_data(request):
     roles = importlib.import_module("core.migrations.0002_staff_roles")
     if Group.objects.filter(name__in=roles.ROLES).count() != len(roles.ROLES):
         roles.create_roles(apps, None)
+    # The site allauth names in its mails and pages (stakeholders/migrations/0002).
+    from django.contrib.sites.models import Site
+
+    if not Site.objects.filter(pk=settings.SITE_ID).exists():
+        importlib.import_module("stakeholders.migrations.0002_site_name").name_site(apps, None)
+    Site.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -67,7 +67,7 @@ def test_english_page_is_never_marked():
 
 
 @pytest.mark.parametrize(
-    ("page", "code", "expected"),
+    ("page_language", "code", "expected"),
     [
         ("ar", "en", ' lang="en" dir="ltr"'),
         ("en", "ar", ' lang="ar" dir="rtl"'),
@@ -76,8 +76,9 @@ def test_english_page_is_never_marked():
         ("zh-hans", "zh-hans", ""),
     ],
 )
-def test_language_attrs_mark_text_written_in_another_language(page, code, expected):
-    with translation.override(page):
+def test_language_attrs_mark_text_written_in_another_language(page_language, code, expected):
+    # Not "page": that name is Playwright's fixture and would make this a browser test.
+    with translation.override(page_language):
         html = render("{% language_attrs code %}", code=code)
 
     assert html == expected

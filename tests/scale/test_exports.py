@@ -104,13 +104,13 @@ def test_export_page_refreshes_while_the_job_is_waiting(client, staff):
 
 
 @pytest.mark.parametrize(
-    "page", ["consultations:staff_export", "consultations:staff_export_download"]
+    "route", ["consultations:staff_export", "consultations:staff_export_download"]
 )
-def test_another_staff_members_export_is_not_found(client, page):
+def test_another_staff_members_export_is_not_found(client, route):
     owner = StaffFactory()
     job = ExportJob.objects.create(user=owner, format="csv", status=ExportStatus.READY)
     client.force_login(StaffFactory(is_superuser=True))
 
-    response = client.get(reverse(page, args=[job.pk]))
+    response = client.get(reverse(route, args=[job.pk]))
 
     assert response.status_code == 404

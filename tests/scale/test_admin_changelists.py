@@ -4,6 +4,7 @@ and their filters take their choices from reference data, not from the rows."""
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from consultations.enums import Mode, RegistrationStatus
@@ -71,8 +72,11 @@ def test_changelist_query_count_does_not_grow_with_rows(
 ):
     make, queries = CHANGELISTS[model]
     make(rows)
+    # On PostgreSQL the paginator reads the planner's row estimate first (one query)
+    # instead of counting the whole table (core/paginators.py).
+    estimate = int(connection.vendor == "postgresql")
 
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(queries + estimate):
         response = admin_client.get(reverse(f"admin:{model}_changelist"))
 
     assert response.status_code == 200

@@ -75,6 +75,7 @@ def _setup_data() -> dict:
     from stakeholders.models import Consent, Profile, User
 
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    redis.Redis.from_url(os.environ["CACHE_URL"]).flushdb()
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TABLE IF NOT EXISTS bench_ceiling "
@@ -312,13 +313,14 @@ def run():
         "metric": "registration_ratio",
         "value": round(registrations_per_s / ceiling_per_s, 3),
         "unit": "ratio",
-        "target": ">= 0.5",
+        "target": ">= 0.6",
     }
     yield {
-        # Every registration's confirmation is in the outbox, for the relay to hand over.
+        # Every registration's confirmation is in the outbox, for a worker to write and send.
         "metric": "registration_mails_queued",
         "value": OutgoingMail.objects.filter(
-            subject__startswith="Your registration is confirmed: Online"
+            template="emails/registration_confirmed",
+            render_args__registration_id__in=list(registered.values_list("pk", flat=True)),
         ).count(),
         "unit": "mails",
         "target": registered.count(),

@@ -12,6 +12,9 @@ os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/gcm_bench"
 )
 os.environ["CELERY_BROKER_URL"] = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/12")
+# The cache every web process shares in production (docker-compose.yml): the session
+# page's snapshot and fragments live there, so each lookup is a Redis round trip.
+os.environ["CACHE_URL"] = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14")
 
 from config.settings import *  # noqa: F403
 

@@ -136,7 +136,16 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A Redis cache fails open (core.cache): when Redis is down the site works without it.
-CACHES = {"default": cache_config(env.str("CACHE_URL", default="locmemcache://"))}
+CACHES = {
+    "default": cache_config(env.str("CACHE_URL", default="locmemcache://")),
+    # Each process's own: fragments of pages keyed by a version that the default cache
+    # holds (core.cache.ProcessCopies), so that a fragment is never read over the network.
+    "process": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "gcm-process",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 AUTH_USER_MODEL = "stakeholders.User"
 AUTH_PASSWORD_VALIDATORS = [

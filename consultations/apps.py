@@ -7,6 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from consultations import privacy, rules  # noqa: F401  (rules registers the permissions)
+        from consultations import privacy, rules, signals  # noqa: F401  (rules registers the permissions)
 
         privacy.register()
+        signals.connect()

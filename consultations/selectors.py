@@ -6,7 +6,7 @@ reports alike, so that a staff page and a PDF can never print two numbers for on
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from consultations.models import (
     Session,
     SessionDocument,
 )
+from core.cache import ProcessCopies
 from core.permissions import can
 from gcm.models import Sector
 
@@ -129,14 +130,43 @@ def session_upcoming(*, limit: int) -> list[Session]:
     )
 
 
+# The session page is read far more often than a session changes: each web process
+# keeps a copy of each session with everything its page shows, and the shared cache says
+# which version is current (core.cache.ProcessCopies); any change to what the page shows
+# gives the session a new version once it commits (consultations/signals.py). The
+# versions' lifetime bounds how long a change whose invalidation was lost (the cache down
+# at that moment) can go unseen.
+SESSION_PAGES = ProcessCopies("consultations:session-page:v1", timeout=60)
+
+
 def session_detail(*, slug: str) -> Session | None:
+    """A public session with its review, region, speakers, links, contacts and documents,
+    as this process keeps it (read-only: it is shared by every request of the process).
+    `session.snapshot` names its version, for fragments of its page cached beside it."""
+    version, session = SESSION_PAGES.get(slug, lambda: _session_detail_load(slug))
+    if session is not None and getattr(session, "snapshot", None) != version:
+        session.snapshot = version
+    return session
+
+
+def _session_detail_load(slug: str) -> Session | None:
     return (
         session_public()
         .select_related("review__region")
-        .prefetch_related("speakers", "links", "contacts")
+        .prefetch_related(
+            "speakers",
+            "links",
+            "contacts",
+            Prefetch("documents", queryset=SessionDocument.objects.order_by("position", "pk")),
+        )
         .filter(slug=slug)
         .first()
     )
+
+
+def session_detail_forget(*slugs: str) -> None:
+    """Give these sessions' pages a new version once the current transaction commits."""
+    SESSION_PAGES.forget(*slugs)
 
 
 def registration_for(*, user, session: Session) -> Registration | None:
@@ -343,10 +373,13 @@ def can_see_document(*, user, document: SessionDocument) -> bool:
 
 def session_documents(*, session: Session, registered: bool) -> list[SessionDocument]:
     """The documents of a session that a person sees, registered or not."""
-    documents = SessionDocument.objects.filter(session=session)
+    prefetched = getattr(session, "_prefetched_objects_cache", {}).get("documents")
+    if prefetched is not None:  # the page's snapshot (session_detail)
+        documents = list(prefetched)
+    else:
+        documents = list(SessionDocument.objects.filter(session=session).order_by("position", "pk"))
     if not registered:
-        documents = documents.filter(visibility=DocumentVisibility.PUBLIC)
-    documents = list(documents.order_by("position", "pk"))
+        documents = [d for d in documents if d.visibility == DocumentVisibility.PUBLIC]
     for document in documents:
         document.session = session  # for its URL, without a query per document
     return documents

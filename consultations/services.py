@@ -44,7 +44,7 @@ from consultations.selectors import free_places, session_documents
 from core.errors import DomainError
 from core.files import delete_file_on_commit, save_upload
 from core.images import reencode_jpeg
-from outbox.services import mail_queue
+from outbox.services import mail_queue, mail_queue_later, mail_renderer
 
 
 class RegistrationError(DomainError):
@@ -96,8 +96,11 @@ def seats_taken(session: Session, mode: str) -> int:
 
 
 def seats_left(session: Session, mode: str) -> int | None:
-    """Free places for a mode, or None when the mode has no limit."""
-    return free_places(capacity=session.capacity_for(mode), taken=seats_taken(session, mode))
+    """Free places for a mode, or None when the mode has no limit (nothing to count)."""
+    capacity = session.capacity_for(mode)
+    if capacity is None:
+        return None
+    return free_places(capacity=capacity, taken=seats_taken(session, mode))
 
 
 def _lock_session(session_id: int) -> Session:
@@ -528,18 +531,46 @@ def accreditation_purge(*, now=None) -> int:
 # --- email ------------------------------------------------------------------------------
 
 
+REGISTRATION_MAIL = "consultations.registration"
+# Mails that carry the calendar file (and, online and confirmed, the join link).
+_WITH_CALENDAR = ("registration_confirmed", "registration_promoted", "registration_reminder")
+_WITH_DOCUMENTS = ("registration_confirmed", "registration_promoted")
+
+
 def _notify(registration: Registration, template: str) -> None:
-    """Write the registration email in the registrant's language, with the calendar file
-    (and, online, the join link) for confirmations and reminders. A registration whose
-    participant erased their account has no one to write to."""
-    session, user = registration.session, registration.user
+    """Queue the registration email in the registrant's language; the worker writes it
+    (registration_mail) just before sending, so the request pays for one INSERT. A
+    registration whose participant erased their account has no one to write to."""
+    user = registration.user
     if user is None:
         return
+    mail_queue_later(
+        to=user.email,
+        template=f"emails/{template}",
+        language=user.language,
+        renderer=REGISTRATION_MAIL,
+        args={"registration_id": registration.pk, "template": template},
+    )
+
+
+@mail_renderer(REGISTRATION_MAIL)
+def registration_mail(*, registration_id: int, template: str):
+    """The context and attachments of a registration email, from the registration as it
+    is when the mail is sent: with the calendar file (and, online, the join link) for
+    confirmations and reminders. None once the registration or its person is gone."""
+    registration = (
+        Registration.objects.select_related("session__review", "user")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or registration.user is None:
+        return None
+    session, user = registration.session, registration.user
     join_url = ""
     if registration.mode == Mode.ONLINE and registration.status == RegistrationStatus.CONFIRMED:
         join_url = session.join_url
     attachments = []
-    if template in ("registration_confirmed", "registration_promoted", "registration_reminder"):
+    if template in _WITH_CALENDAR:
         attachments.append(
             {
                 "filename": f"{session.slug}.ics",
@@ -547,22 +578,17 @@ def _notify(registration: Registration, template: str) -> None:
                 "content": session_ics(session, join_url=join_url, language=user.language),
             }
         )
-    mail_queue(
-        to=user.email,
-        template=f"emails/{template}",
-        context={
-            "registration": registration,
-            "session": session,
-            "user": user,
-            "join_url": join_url,
-            "position": waitlist_position(registration),
-            "documents": session_documents(session=session, registered=True)
-            if template in ("registration_confirmed", "registration_promoted")
-            else [],
-        },
-        language=user.language,
-        attachments=attachments,
-    )
+    context = {
+        "registration": registration,
+        "session": session,
+        "user": user,
+        "join_url": join_url,
+        "position": waitlist_position(registration),
+        "documents": session_documents(session=session, registered=True)
+        if template in _WITH_DOCUMENTS
+        else [],
+    }
+    return context, attachments
 
 
 def session_email_participants(

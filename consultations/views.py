@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -82,8 +83,13 @@ def session_list(request):
 def _detail_context(request, session: Session, *, form=None, mode_form=None) -> dict:
     registration = registration_for(user=request.user, session=session)
     window_error = services.registration_window_error(session, now=timezone.now())
+    registered = request.user.is_staff or (
+        registration is not None and registration.status != RegistrationStatus.CANCELLED
+    )
     return {
         "session": session,
+        # What the cached part of the page varies on besides the session and language.
+        "registered": registered,
         "registration": registration,
         "position": services.waitlist_position(registration) if registration else None,
         "show_join_link": can_see_join_link(user=request.user, registration=registration),
@@ -93,15 +99,12 @@ def _detail_context(request, session: Session, *, form=None, mode_form=None) -> 
         and registration.status != RegistrationStatus.CANCELLED
         and len(session.modes) > 1
         and timezone.now() < services.mode_change_deadline(session),
-        "form": form
-        if form is not None
-        else (RegistrationForm(session=session) if window_error is None else None),
-        "mode_form": mode_form or ModeChangeForm(session=session),
-        "documents": session_documents(
-            session=session,
-            registered=request.user.is_staff
-            or (registration is not None and registration.status != RegistrationStatus.CANCELLED),
-        ),
+        # A form sent back with errors; otherwise the blank one, built only if the page
+        # renders it (its HTML is cached per session and language).
+        "form": form,
+        "blank_form": SimpleLazyObject(lambda: RegistrationForm(session=session)),
+        "mode_form": mode_form or SimpleLazyObject(lambda: ModeChangeForm(session=session)),
+        "documents": session_documents(session=session, registered=registered),
     }
 
 
@@ -134,7 +137,11 @@ def session_document(request, slug, pk):
 @require_POST
 @profile_required
 def session_register(request, slug):
-    session = get_object_or_404(session_public(), slug=slug)
+    # The page's snapshot: the rules that depend on seats re-read the session under a
+    # row lock (services.registration_create).
+    session = session_detail(slug=slug)
+    if session is None:
+        raise Http404
     form = RegistrationForm(request.POST, request.FILES, session=session)
     if form.is_valid():
         data = form.cleaned_data
@@ -157,7 +164,7 @@ def session_register(request, slug):
         else:
             messages.success(request, _registered_message(registration, data["mode"]))
             return redirect(session.get_absolute_url())
-    context = _detail_context(request, session_detail(slug=slug), form=form)
+    context = _detail_context(request, session, form=form)
     return render(request, "consultations/session_detail.html", context, status=200)
 
 

@@ -1,7 +1,8 @@
 """A Redis cache that fails open.
 
 The cache holds what can be rebuilt or forgotten: sign-in rate limits (allauth), built
-calendar files, open-data files. When Redis is down the site must keep working, so every
+calendar files, open-data files, the versions of pages kept by each process
+(ProcessCopies). When Redis is down the site must keep working, so every
 cache error is logged and answered as a miss: a read finds nothing, a write is dropped
 (add() says it stored, so a lock taken through the cache is granted), and sign-in rate
 limits count nothing until Redis is back (they degrade; sign-in does not answer 500).
@@ -11,7 +12,12 @@ at most one connection attempt, not one per cache call.
 
 import functools
 import logging
+import threading
 import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
 
 import environ
 from django.core.cache.backends.redis import RedisCache
@@ -106,3 +112,69 @@ class FailOpenRedisCache(RedisCache):
     delete_many = _fail_open(lambda *a, **k: None)(RedisCache.delete_many)
     incr = _fail_open(_not_found)(RedisCache.incr)
     clear = _fail_open(lambda *a, **k: False)(RedisCache.clear)
+
+
+class ProcessCopies:
+    """Objects read far more often than they change (a session's page, say), kept as a
+    copy in each web process, with the shared cache saying which version is current.
+
+    A read asks the shared cache one small question (the current version of `name`)
+    and answers from the process's own copy of that version, without unpickling
+    anything; only a process that has no copy of the current version loads it. forget()
+    gives the names a new version once the current transaction commits, so every process
+    loads them again on its next read. A copy loaded while a change was committing is
+    never kept under the new version: it is kept under the version read before loading,
+    or (when there was none) only if this process is the one that created the version.
+    The version also names fragments of a page cached beside the object (`{% cache %}`
+    keyed on it).
+
+    When the shared cache is down, every read loads (the site works as without a cache).
+    The copies are shared by the threads of a process: treat them as read-only.
+    """
+
+    def __init__(self, prefix: str, *, timeout: int = 60, size: int = 256):
+        self.prefix = prefix
+        self.timeout = timeout
+        self.size = size
+        self._copies: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _key(self, name: str) -> str:
+        return f"{self.prefix}:{name}"
+
+    def get(self, name: str, load: Callable[[], Any]) -> tuple[str, Any]:
+        """(version, object) for `name`; `load()` reads it when this process has no
+        copy of the current version (and may return None: nothing is kept then)."""
+        from django.core.cache import cache
+
+        key = self._key(name)
+        version = cache.get(key)
+        if version is not None:
+            with self._lock:
+                found = self._copies.get((name, version))
+                if found is not None:
+                    self._copies.move_to_end((name, version))
+                    return version, found
+        loaded = load()
+        if version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(key, version, self.timeout):
+                # Another process created a version meanwhile (or forget() ran): this
+                # copy may be older than it, so it is used for this request only.
+                return uuid.uuid4().hex, loaded
+        if loaded is not None:
+            with self._lock:
+                self._copies[(name, version)] = loaded
+                while len(self._copies) > self.size:
+                    self._copies.popitem(last=False)
+        return version, loaded
+
+    def forget(self, *names: str) -> None:
+        """Give these names a new version once the current transaction commits (before
+        that, another request would read the old rows and keep them again)."""
+        from django.core.cache import cache
+        from django.db import transaction
+
+        versions = {self._key(name): uuid.uuid4().hex for name in names if name}
+        if versions:
+            transaction.on_commit(lambda: cache.set_many(versions, self.timeout))

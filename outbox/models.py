@@ -26,6 +26,12 @@ class OutgoingMail(models.Model):
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # Extra message headers, e.g. List-Unsubscribe for campaign mail (RFC 2369, RFC 8058).
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # A mail written by the worker that sends it (outbox.services.mail_queue_later): the
+    # template, and the registered renderer that turns render_args into its context and
+    # attachments. Empty once the mail is written (subject and body hold it then).
+    template = models.CharField(_("template"), max_length=200, blank=True)
+    renderer = models.CharField(_("written by"), max_length=100, blank=True)
+    render_args = models.JSONField(_("what it is written from"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED
     )

@@ -8,7 +8,7 @@ not for a publish to the broker, and a broker outage only delays mail. Without a
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,11 +38,7 @@ def mail_queue(
 ) -> OutgoingMail:
     """Render `<template>_subject.txt` and `<template>_body.txt` in the recipient's
     language, store the mail and send it once the current transaction commits."""
-    with translation.override(language):
-        context = {"site_url": settings.SITE_URL, "language": language, **context}
-        subject = render_to_string(f"{template}_subject.txt", context, using="text")
-        subject = " ".join(subject.split())
-        body = render_to_string(f"{template}_body.txt", context, using="text")
+    subject, body = _render(template, context, language)
     return mail_store(
         to=to,
         subject=subject,
@@ -51,6 +47,69 @@ def mail_queue(
         attachments=attachments,
         headers=headers,
     )
+
+
+def _render(template: str, context: dict, language: str) -> tuple[str, str]:
+    with translation.override(language):
+        context = {"site_url": settings.SITE_URL, "language": language, **context}
+        subject = render_to_string(f"{template}_subject.txt", context, using="text")
+        body = render_to_string(f"{template}_body.txt", context, using="text")
+    return " ".join(subject.split()), body
+
+
+# Renderers of mail written by the worker: name -> function(**render_args) returning the
+# template context and attachments, or None when there is nothing to say any more.
+MailContent = tuple[dict, list[dict]]
+_RENDERERS: dict[str, Callable[..., MailContent | None]] = {}
+
+
+def mail_renderer(name: str):
+    """Register a renderer for mail_queue_later (apps above the outbox register theirs
+    when they load, so that every process, web or worker, knows them)."""
+
+    def register(function: Callable[..., MailContent | None]):
+        _RENDERERS[name] = function
+        return function
+
+    return register
+
+
+def mail_queue_later(
+    *, to: str, template: str, language: str, renderer: str, args: dict
+) -> OutgoingMail:
+    """Store a mail that the worker writes just before sending it: the request that
+    causes it pays for one INSERT, in its own transaction, and none of the rendering.
+    `renderer` (see mail_renderer) turns `args`, which must be JSON, into the context
+    and attachments at sending time, from what is true then."""
+    if renderer not in _RENDERERS:
+        raise LookupError(f"No mail renderer named {renderer!r}")
+    mail = OutgoingMail.objects.create(
+        to=to,
+        subject="",
+        body="",
+        language=language,
+        template=template,
+        renderer=renderer,
+        render_args=args,
+    )
+    if _celery_app().conf.task_always_eager:
+        transaction.on_commit(lambda: _hand_to_worker(mail.pk))
+    return mail
+
+
+def _write(mail: OutgoingMail) -> bool:
+    """Write a mail queued with mail_queue_later, in its language; False when its
+    renderer finds nothing to say any more (what it was about is gone)."""
+    with translation.override(mail.language):
+        content = _RENDERERS[mail.renderer](**mail.render_args)
+    if content is None:
+        return False
+    context, attachments = content
+    mail.subject, mail.body = _render(mail.template, context, mail.language)
+    mail.subject = mail.subject[:300]
+    mail.attachments = attachments
+    mail.renderer = ""
+    return True
 
 
 def mail_store(
@@ -120,6 +179,11 @@ def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
         if mail is None:
             # Another worker started a later attempt in between, or holds the row.
             return
+        if mail.renderer and not _write(mail):
+            mail.status = MailStatus.FAILED
+            mail.error = "Nothing to send: what the mail was about no longer exists."
+            mail.save(update_fields=["status", "error"])
+            return
         try:
             _message(mail).send()
         except Exception as exc:
@@ -132,7 +196,14 @@ def mail_send(*, mail_id: int, final_attempt: bool = False) -> None:
             mail.status = MailStatus.SENT
             mail.sent_at = timezone.now()
             mail.error = ""
-        mail.save(update_fields=["error", "status", "sent_at"])
+        mail.save(
+            update_fields=[
+                "error",
+                "status",
+                "sent_at",
+                *(["subject", "body", "attachments", "renderer"] if mail.template else []),
+            ]
+        )
     if failure is not None and mail.status == MailStatus.QUEUED:
         raise failure
 

@@ -139,7 +139,7 @@ def test_session_page_query_count_does_not_grow_with_documents(
     for n in range(count):
         _document(session, title=f"Paper {n}")
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(session.get_absolute_url())
 
     assert response.status_code == 200

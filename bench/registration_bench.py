@@ -11,6 +11,10 @@
    only when its row is in the database. flow_ratio compares it with a third of the
    ceiling (a flow is three requests).
 
+Registrations and flows are measured in slices taken in turn with slices of the ceiling
+(SLICE, FLOW_SLICE), so that each ratio compares the two under the same load: on a 2-core
+machine whose other work comes and goes, phases measured minutes apart do not.
+
 The load generator is an asyncio client (aiohttp) in this process; the server runs in
 gunicorn worker processes. Data lives in a database of its own (gcm_bench), recreated.
 """
@@ -34,6 +38,9 @@ RUSH_PEOPLE, RUSH_REPEATS, RUSH_SEATS = 900, 100, 100
 WORKERS = int(os.environ.get("BENCH_GUNICORN_WORKERS", "3"))
 FLOW_USERS = int(os.environ.get("BENCH_FLOW_USERS", "600"))
 FLOW_CLIENTS = 10
+# Slices of registrations (and of flows) measured in turn with slices of the ceiling.
+SLICE = 250
+FLOW_SLICE = 100
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -215,6 +222,11 @@ async def _flows(base: str, cookies: list[str]) -> dict:
     return {"elapsed": elapsed, "codes": codes}
 
 
+def _add(total: dict, part: dict) -> None:
+    for key, value in part.items():
+        total[key] = total[key] + value
+
+
 def _p99_ms(latencies: list[float]) -> float:
     return round(statistics.quantiles(latencies, n=100)[98] * 1000, 1)
 
@@ -260,19 +272,34 @@ def run():
     port = _free_port()
     server = _start_server(port)
     base = f"http://127.0.0.1:{port}"
+    ceiling_url = f"{base}/bench/ceiling/"
     try:
         # Warm every worker's database connection and template caches.
-        asyncio.run(_load(f"{base}/bench/ceiling/", cookies[:50], {}, CONCURRENCY))
-        register = asyncio.run(
-            _load(
-                f"{base}/en/consultations/bench-online/register/",
-                cookies[:USERS],
-                {"mode": "online"},
-                CONCURRENCY,
+        asyncio.run(_load(ceiling_url, cookies[:50], {}, CONCURRENCY))
+        # Each figure is measured in slices taken in turn with slices of the ceiling, so
+        # that a ratio compares the two under the same load on a machine that is not quiet.
+        register = {"elapsed": 0.0, "latencies": [], "codes": []}
+        ceiling = {"elapsed": 0.0, "latencies": [], "codes": []}
+        flow = {"elapsed": 0.0, "codes": []}
+        for start in range(0, USERS, SLICE):
+            chunk = cookies[start : start + SLICE]
+            _add(
+                register,
+                asyncio.run(
+                    _load(
+                        f"{base}/en/consultations/bench-online/register/",
+                        chunk,
+                        {"mode": "online"},
+                        CONCURRENCY,
+                    )
+                ),
             )
-        )
-        ceiling = asyncio.run(_load(f"{base}/bench/ceiling/", cookies[:USERS], {}, CONCURRENCY))
-        flow = asyncio.run(_flows(base, cookies[USERS + RUSH_PEOPLE :]))
+            _add(ceiling, asyncio.run(_load(ceiling_url, chunk, {}, CONCURRENCY)))
+        flow_cookies = cookies[USERS + RUSH_PEOPLE :]
+        for number, start in enumerate(range(0, len(flow_cookies), FLOW_SLICE)):
+            _add(flow, asyncio.run(_flows(base, flow_cookies[start : start + FLOW_SLICE])))
+            chunk = cookies[(number * SLICE) % USERS :][:SLICE]
+            _add(ceiling, asyncio.run(_load(ceiling_url, chunk, {}, CONCURRENCY)))
         rush_cookies = cookies[USERS : USERS + RUSH_PEOPLE] + cookies[USERS : USERS + RUSH_REPEATS]
         rush = asyncio.run(
             _load(

@@ -396,6 +396,8 @@ OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
 # A registrations export of more rows than this is written by a Celery task to the
 # private storage, and staff download it when it is ready.
 EXPORT_SYNC_MAX_ROWS = env.int("EXPORT_SYNC_MAX_ROWS", default=5_000)
+# Such an export file (and its row) is deleted this many days after it was asked for.
+EXPORT_RETENTION_DAYS = env.int("EXPORT_RETENTION_DAYS", default=7)
 # The version of the data-protection notice that a stakeholder consents to.
 CONSENT_TEXT_VERSION = "2024-01"
 

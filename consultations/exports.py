@@ -7,6 +7,7 @@ streamed in the response; above that an ExportJob is written by a Celery task to
 private storage and its owner polls its progress.
 """
 
+import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from itertools import islice
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from consultations.enums import ExportFormat, ExportStatus
 from consultations.models import ExportJob, Registration, Session
+from core.files import delete_file_on_commit
 from core.spreadsheets import Sheet, csv_write, xlsx_write
 from gcm.models import Sector
 
@@ -152,6 +154,23 @@ def _temporary_file():
     import tempfile
 
     return tempfile.TemporaryFile()
+
+
+def export_job_purge(*, now=None) -> int:
+    """Delete registrations exports (their files once the deletion has committed) asked
+    for more than EXPORT_RETENTION_DAYS ago, whatever became of them: an export holds
+    participants' personal data and is made to be downloaded, not kept. Safe to run
+    twice. Returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=settings.EXPORT_RETENTION_DAYS)
+    purged = 0
+    with transaction.atomic():
+        for job in ExportJob.objects.select_for_update().filter(created_at__lt=cutoff):
+            if job.file:
+                delete_file_on_commit(job.file.storage, job.file.name)
+            job.delete()
+            purged += 1
+    return purged
 
 
 def export_sync_limit() -> int:

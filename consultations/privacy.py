@@ -12,7 +12,7 @@ import uuid
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from consultations import services
+from consultations import exports, services
 from consultations.enums import RegistrationStatus
 from consultations.models import AccreditationData, GcmTalkRequest, Registration
 from core.files import delete_file_on_commit
@@ -36,6 +36,9 @@ def register() -> None:
     )
     privacy.register_purge(
         "accreditation", services.accreditation_purge, label="accreditation data and ID photos"
+    )
+    privacy.register_purge(
+        "registration-exports", exports.export_job_purge, label="registrations export files"
     )
 
 

@@ -65,6 +65,7 @@ def privacy(request):
             "unverified_days": settings.UNVERIFIED_ACCOUNT_DAYS,
             "outbox_days": settings.OUTBOX_RETENTION_DAYS,
             "audit_days": settings.AUDIT_RETENTION_DAYS,
+            "export_days": settings.EXPORT_RETENTION_DAYS,
         },
     )
 

@@ -24,7 +24,10 @@ CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 @pytest.fixture
 def redis_down(settings):
-    settings.CACHES = {"default": cache_config(CLOSED_PORT)}  # as CACHE_URL gives
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": cache_config(CLOSED_PORT),
+    }  # as CACHE_URL gives
     saved = os.environ.get("CELERY_BROKER_URL") or celery_app.conf.broker_url
     use_broker(celery_app, broker_url=CLOSED_PORT, task_always_eager=False)
     yield

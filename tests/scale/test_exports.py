@@ -114,3 +114,37 @@ def test_another_staff_members_export_is_not_found(client, route):
     response = client.get(reverse(route, args=[job.pk]))
 
     assert response.status_code == 404
+
+
+def test_exports_are_purged_with_their_files_after_the_retention_period(
+    staff, settings, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from consultations.exports import export_job_run
+    from stakeholders.services import personal_data_purge
+
+    settings.EXPORT_RETENTION_DAYS = 7
+    registration = RegistrationFactory()
+    old, recent = (
+        ExportJob.objects.create(
+            user=staff, format="csv", registration_ids=[registration.pk], total=1
+        )
+        for _ in range(2)
+    )
+    for job in (old, recent):
+        export_job_run(job_id=job.pk)
+    old.refresh_from_db()
+    storage, name = old.file.storage, old.file.name
+    assert storage.exists(name)
+    ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=8))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = personal_data_purge(only=["registration-exports"])
+        second = personal_data_purge(only=["registration-exports"])
+
+    assert (first, second) == ({"registration-exports": 1}, {"registration-exports": 0})
+    assert list(ExportJob.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not storage.exists(name)

@@ -95,6 +95,7 @@ def test_every_retention_rule_is_registered():
         "unverified-accounts",
         "outbox",
         "accreditation",
+        "registration-exports",
         "rapporteur",
     ]
 
@@ -107,7 +108,13 @@ def test_personal_data_purge_runs_each_rule_and_keeps_counts_in_the_audit_trail(
 
     results = services.personal_data_purge(now=NOW)
 
-    assert results == {"unverified-accounts": 1, "outbox": 1, "accreditation": 0, "rapporteur": 0}
+    assert results == {
+        "unverified-accounts": 1,
+        "outbox": 1,
+        "accreditation": 0,
+        "registration-exports": 0,
+        "rapporteur": 0,
+    }
     assert sorted(
         AuditEvent.objects.filter(action=AuditAction.PURGED_DATA).values_list("detail", flat=True),
         key=lambda detail: detail["purge"],
@@ -166,6 +173,7 @@ def test_purge_task_runs_every_rule():
         "unverified-accounts": 0,
         "outbox": 0,
         "accreditation": 0,
+        "registration-exports": 0,
         "rapporteur": 0,
     }
 

@@ -5,10 +5,13 @@ from django.utils.translation import gettext as _
 from consultations.enums import Attendance, SessionFormat
 from consultations.models import RegionalReview, Registration, Session
 from core.errors import DomainError, show_error
+from core.permissions import permission_required
 from feedback import selectors, services
 from feedback.forms import SurveyForm
 from feedback.models import RATING_FIELDS, SurveyResponse
-from feedback.permissions import staff_required
+
+# Survey results (feedback/rules.py): staff only, and never with names.
+VIEW_RESULTS = "feedback.view_results"
 
 
 def survey(request, token):
@@ -44,7 +47,7 @@ def _labels():
     return [SurveyResponse._meta.get_field(name).verbose_name for name in RATING_FIELDS]
 
 
-@staff_required
+@permission_required(VIEW_RESULTS)
 def session_results(request, slug):
     session = get_object_or_404(Session.objects.select_related("review"), slug=slug)
     results = selectors.session_results(session=session, total_label=_("All answers"))
@@ -55,7 +58,7 @@ def session_results(request, slug):
     )
 
 
-@staff_required
+@permission_required(VIEW_RESULTS)
 def review_results(request, slug):
     review = get_object_or_404(RegionalReview, slug=slug)
     results = selectors.review_results(review=review, total_label=_("All answers"))

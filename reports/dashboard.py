@@ -11,8 +11,7 @@ from consultations.enums import Attendance, Mode, RegistrationStatus
 from consultations.models import RegionalReview, Registration, Session
 from consultations.selectors import COUNTRY, count_by_sector
 from gcm.models import MemberState
-from outreach.models import Campaign
-from outreach.selectors import campaign_funnel
+from outreach.selectors import review_campaign_funnels
 from reports.charts import Chart, bar_chart
 from stakeholders.enums import Gender
 
@@ -101,10 +100,7 @@ def review_dashboard(*, review: RegionalReview) -> dict:
             [(session.title, session.attended) for session in sessions],
         ),
     ]
-    campaigns = [
-        (campaign, campaign_funnel(campaign=campaign).total)
-        for campaign in Campaign.objects.filter(review=review).order_by("created_at")
-    ]
+    campaigns = review_campaign_funnels(review=review)
     return {
         "charts": charts,
         "sessions": sessions,

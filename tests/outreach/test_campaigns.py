@@ -7,7 +7,7 @@ from outbox.models import OutgoingMail
 from outreach import services
 from outreach.enums import CampaignStatus, ContactBasis
 from outreach.models import Campaign, Contact, Invitation
-from outreach.selectors import campaign_funnel
+from outreach.selectors import campaign_funnel, review_campaign_funnels
 from outreach.tasks import deliver_campaign
 from outreach.tokens import INVITATION_SALT, UNSUBSCRIBE_SALT, make_token
 from tests.factories import RegistrationFactory, SessionFactory, stakeholder
@@ -267,6 +267,53 @@ def test_campaign_funnel_page_query_count_does_not_grow(
         response = staff_client.get(reverse("outreach:campaign", args=[campaign.pk]))
 
     assert response.status_code == 200
+
+
+def test_review_campaign_funnels_count_every_campaign_in_three_queries(
+    django_assert_num_queries,
+):
+    first = SessionFactory()
+    review = first.review
+    second = SessionFactory(review=review)
+    to_session = Campaign.objects.create(
+        review=review, session=first, name="To the first session", subject="s", message="m"
+    )
+    to_review = Campaign.objects.create(
+        review=review, name="To the review", subject="s", message="m"
+    )
+    draft = Campaign.objects.create(review=review, name="Draft", subject="s", message="m")
+    Campaign.objects.create(
+        review=SessionFactory().review, name="Elsewhere", subject="s", message="m"
+    )
+    ada = Contact.objects.create(email="ada@example.org", basis=ContactBasis.CONSENT)
+    bea = Contact.objects.create(email="bea@example.org", basis=ContactBasis.CONSENT)
+    cid = Contact.objects.create(email="cid@example.org", basis=ContactBasis.CONSENT)
+    for campaign in (to_session, to_review):
+        for contact in (ada, bea, cid):
+            Invitation.objects.create(campaign=campaign, contact=contact, language="en")
+    Invitation.objects.filter(campaign=to_review, contact=cid).update(opened_at="2026-01-01T00:00Z")
+    # Ada registered for the second session and attended; Bea, in another case, for the
+    # first; Cid signed up only.
+    RegistrationFactory(
+        session=second,
+        user=stakeholder(user__email="ada@example.org"),
+        attendance=Attendance.ATTENDED,
+    )
+    RegistrationFactory(session=first, user=stakeholder(user__email="BEA@example.org"))
+    stakeholder(user__email="cid@example.org")
+
+    with django_assert_num_queries(3):
+        funnels = review_campaign_funnels(review=review)
+
+    assert [
+        (c.name, row.invited, row.opened, row.signed_up, row.registered, row.attended)
+        for c, row in funnels
+    ] == [
+        ("To the first session", 3, 0, 3, 1, 0),
+        ("To the review", 3, 1, 3, 2, 1),
+        ("Draft", 0, 0, 0, 0, 0),
+    ]
+    assert campaign_funnel(campaign=draft).total.invited == 0
 
 
 def test_unknown_campaign_answers_404(staff_client):

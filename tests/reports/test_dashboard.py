@@ -93,7 +93,7 @@ def test_dashboard_query_count_does_not_grow_with_registrations(
     _registrations(session, count)
     client.force_login(StaffFactory())
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         response = client.get(reverse("reports:dashboard", args=[session.review.slug]))
 
     assert response.status_code == 200
@@ -104,7 +104,7 @@ def test_dashboard_of_the_demo_review_draws_every_chart_in_the_same_queries(
 ):
     client.force_login(StaffFactory())
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         response = client.get(reverse("reports:dashboard", args=[demo_review.slug]))
 
     charts = response.context["charts"]

@@ -1,6 +1,6 @@
 """The live dashboard of a Regional Review for staff: one grouped query per figure, so
 that the number of queries does not grow with the number of registrations. Each figure
-is a chart of reports/charts.py, drawn as server-side SVG beside its numbers as a table,
+is a chart of core/charts.py, drawn as server-side SVG beside its numbers as a table,
 and downloadable as CSV."""
 
 from django.db.models import Count, Q
@@ -10,9 +10,9 @@ from django.utils.translation import get_language_bidi, gettext
 from consultations.enums import Attendance, Mode, RegistrationStatus
 from consultations.models import RegionalReview, Registration, Session
 from consultations.selectors import COUNTRY, count_by_sector
+from core.charts import Chart, bar_chart
 from gcm.models import MemberState
 from outreach.selectors import review_campaign_funnels
-from reports.charts import Chart, bar_chart
 from stakeholders.enums import Gender
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import get_language_info, gettext, pgettext
 from django_countries import countries
 
 from consultations.models import RegionalReview
+from core.charts import Chart, bar_chart
 from reports.builders.common import (
     CountRow,
     Localizer,
@@ -28,7 +29,6 @@ from reports.builders.common import (
     short_date,
     text_of,
 )
-from reports.charts import Chart, bar_chart
 from reports.enums import ReportKind
 from reports.markup import Fragment, blocks
 from reports.selectors import review_report_text

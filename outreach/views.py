@@ -187,6 +187,31 @@ def campaign_create(request):
 
 
 @permission_required(MANAGE)
+def campaign_edit(request, pk):
+    """A draft's text and segment, in the form it was composed in; a sent campaign is
+    refused with a message on its page."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    try:
+        services.campaign_check_editable(campaign)
+    except DomainError as error:
+        show_error(request, error)
+        return redirect("outreach:campaign", pk=campaign.pk)
+    form = CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_update(
+                campaign_id=campaign.pk,
+                changes={name: form.cleaned_data[name] for name in form.Meta.fields},
+            )
+        except DomainError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, _("The campaign is saved."))
+        return redirect("outreach:campaign", pk=campaign.pk)
+    return render(request, "outreach/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@permission_required(MANAGE)
 def campaign_detail(request, pk):
     campaign = get_object_or_404(
         Campaign.objects.select_related(

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, get_language_bidi, get_langua
 from modeltranslation.utils import build_localized_fieldname
 
 FALLBACK_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,11 @@ def shown(obj, field: str, *, language: str | None = None) -> Shown:
     """The text of `obj.field` in `language` (the active one by default), falling back to
     English like modeltranslation does, and saying when it fell back."""
     language = language or get_language() or FALLBACK_LANGUAGE
-    own = getattr(obj, build_localized_fieldname(field, language), None)
-    if own is None:  # not a translated field: plain text in the page's language
+    own = getattr(obj, build_localized_fieldname(field, language), _MISSING)
+    if own is _MISSING:  # not a translated field: plain text in the page's language
         return Shown(str(getattr(obj, field, "") or ""))
+    # Translation columns are nullable (modeltranslation): NULL is no translation.
+    own = own or ""
     if own.strip() or language == FALLBACK_LANGUAGE:
         return Shown(own)
     english = getattr(obj, build_localized_fieldname(field, FALLBACK_LANGUAGE), "") or ""

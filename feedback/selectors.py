@@ -1,13 +1,27 @@
 """Survey results for staff: averages per question, by mode of attendance and by sector,
-and the comments without names. A handful of queries, whatever the number of answers."""
+and the comments without names. A handful of queries, whatever the number of answers.
+Each table is drawn as numbers with bars (the geometry of core/charts.py) and downloads
+as CSV."""
 
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, QuerySet
+from django.utils.translation import get_language_bidi, gettext
 
 from consultations.enums import Mode
+from core.charts import bar_geometry
 from feedback.models import RATING_FIELDS, SurveyResponse
 from gcm.models import Sector
+
+# Ratings go from 1 (very poor) to 5 (very good): a bar of 5 fills its track.
+BEST_RATING = 5
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: float | None  # None where nobody answered
+    x: float
+    width: float
 
 
 @dataclass
@@ -17,9 +31,25 @@ class ResultRow:
     averages: list  # one per RATING_FIELDS, None where nobody answered
 
     @property
-    def cells(self) -> list[tuple[float | None, float]]:
-        """Each average with the length of its bar on a 0..100 track (5 fills it)."""
-        return [(value, 0.0 if value is None else round(value * 20, 1)) for value in self.averages]
+    def cells(self) -> list[Cell]:
+        """Each average with its bar on the track of core/charts.py (from the right in a
+        right-to-left page)."""
+        rtl = get_language_bidi()
+        cells = []
+        for value in self.averages:
+            x, width = bar_geometry(value=value or 0, largest=BEST_RATING, rtl=rtl)
+            cells.append(Cell(value=value, x=x, width=width))
+        return cells
+
+
+@dataclass
+class ResultTable:
+    """One table of the results page: a row per group, a column per question."""
+
+    key: str  # for ?csv=<key>
+    caption: str
+    heading: str  # of the column of group labels
+    rows: list[ResultRow]
 
 
 @dataclass
@@ -32,6 +62,16 @@ class Results:
     @property
     def total_rows(self) -> list[ResultRow]:
         return [self.total] if self.total.count else []
+
+    @property
+    def tables(self) -> list[ResultTable]:
+        return [
+            ResultTable("all", gettext("All answers"), gettext("Answers"), self.total_rows),
+            ResultTable(
+                "mode", gettext("By mode of attendance"), gettext("Attendance mode"), self.by_mode
+            ),
+            ResultTable("sector", gettext("By sector"), gettext("Sector"), self.by_sector),
+        ]
 
 
 def _aggregates():

@@ -1,9 +1,8 @@
 """Reads of the outreach app: the directory, a campaign's segment and its funnel."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext
 
@@ -80,9 +79,6 @@ def campaign_recipients(*, campaign: Campaign) -> QuerySet[Contact]:
     )
 
 
-STAGES = ("invited", "signed_up", "registered", "attended")
-
-
 @dataclass
 class FunnelRow:
     label: str
@@ -92,12 +88,12 @@ class FunnelRow:
     registered: int = 0
     attended: int = 0
 
-    def add(self, *, opened: bool, signed_up: bool, registered: bool, attended: bool) -> None:
-        self.invited += 1
-        self.opened += opened
-        self.signed_up += signed_up
-        self.registered += registered
-        self.attended += attended
+    def add(self, counts: dict[str, int]) -> None:
+        self.invited += counts["invited"]
+        self.opened += counts["opened"]
+        self.signed_up += counts["signed_up"]
+        self.registered += counts["registered"]
+        self.attended += counts["attended"]
 
 
 @dataclass
@@ -111,54 +107,104 @@ class Funnel:
         return [self.total]
 
 
-def campaign_funnel(*, campaign: Campaign) -> Funnel:
-    """Invited → signed up → registered → attended, from what people did, not from
-    tracking: a person counts as signed up when an account has their address, as
-    registered when that account holds a registration (confirmed or waitlisted) for the
-    campaign's session (or any session of its review), and as attended when staff
-    recorded their attendance. Two queries, whatever the number of invitations."""
-    email = Lower(OuterRef("contact__email"))
+def _registered(*, attended: bool) -> Case:
+    """Whether the invited address holds a registration (confirmed or waitlisted) for the
+    campaign's session, or for any session of its review when the campaign invites to
+    the review as a whole; with `attended`, one whose attendance staff recorded."""
     registrations = Registration.objects.annotate(lower=Lower("user__email")).filter(
-        lower=email,
+        lower=Lower(OuterRef("contact__email")),
         status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED),
     )
-    if campaign.session_id:
-        registrations = registrations.filter(session_id=campaign.session_id)
-    else:
-        registrations = registrations.filter(session__review_id=campaign.review_id)
+    if attended:
+        registrations = registrations.filter(attendance=Attendance.ATTENDED)
+    return Case(
+        When(
+            campaign__session__isnull=True,
+            then=Exists(registrations.filter(session__review_id=OuterRef("campaign__review_id"))),
+        ),
+        default=Exists(registrations.filter(session_id=OuterRef("campaign__session_id"))),
+        output_field=BooleanField(),
+    )
+
+
+def campaign_funnels(*, campaigns: QuerySet[Campaign]) -> dict[int, Funnel]:
+    """Invited → opened the link → signed up → registered → attended, for each campaign
+    of the queryset that invited anyone, by campaign id.
+
+    Counted from what people did, not from tracking: a person counts as signed up when an
+    account has their address, as registered when that account holds a registration
+    (confirmed or waitlisted) for the campaign's session (or any session of its review),
+    and as attended when staff recorded their attendance. The invitations are counted in
+    the database, grouped by campaign, sector and language: two queries, whatever the
+    number of campaigns and invitations. A review's dashboard and a campaign's page both
+    read their funnels here."""
     rows = (
-        Invitation.objects.filter(campaign=campaign)
+        Invitation.objects.filter(campaign__in=campaigns)
         .annotate(
-            signed_up=Exists(User.objects.annotate(lower=Lower("email")).filter(lower=email)),
-            registered=Exists(registrations),
-            attended=Exists(registrations.filter(attendance=Attendance.ATTENDED)),
+            is_signed_up=Exists(
+                User.objects.annotate(lower=Lower("email")).filter(
+                    lower=Lower(OuterRef("contact__email"))
+                )
+            ),
+            is_registered=_registered(attended=False),
+            is_attended=_registered(attended=True),
         )
-        .values_list("sector_id", "language", "opened_at", "signed_up", "registered", "attended")
+        .order_by()
+        .values("campaign_id", "sector_id", "language")
+        .annotate(
+            invited=Count("pk"),
+            opened=Count("opened_at"),
+            signed_up=Count("pk", filter=Q(is_signed_up=True)),
+            registered=Count("pk", filter=Q(is_registered=True)),
+            attended=Count("pk", filter=Q(is_attended=True)),
+        )
     )
     sectors = {sector.pk: sector.name for sector in Sector.objects.all()}
     languages = dict(_languages())
-    total = FunnelRow(label=gettext("All"))
-    by_sector: dict = defaultdict(lambda: None)
-    by_language: dict = defaultdict(lambda: None)
-    for sector_id, language, opened_at, signed_up, registered, attended in rows:
-        flags = {
-            "opened": opened_at is not None,
-            "signed_up": signed_up,
-            "registered": registered,
-            "attended": attended,
-        }
-        total.add(**flags)
-        if by_sector[sector_id] is None:
-            by_sector[sector_id] = FunnelRow(label=sectors.get(sector_id, "—"))
-        by_sector[sector_id].add(**flags)
-        if by_language[language] is None:
-            by_language[language] = FunnelRow(label=str(languages.get(language, language)))
-        by_language[language].add(**flags)
-    return Funnel(
-        total=total,
-        by_sector=sorted(by_sector.values(), key=lambda row: row.label),
-        by_language=sorted(by_language.values(), key=lambda row: row.label),
-    )
+    grouped: dict[int, dict] = {}
+    for counts in rows:
+        funnel = grouped.setdefault(
+            counts["campaign_id"],
+            {"total": FunnelRow(label=gettext("All")), "sector": {}, "language": {}},
+        )
+        funnel["total"].add(counts)
+        sector_id, language = counts["sector_id"], counts["language"]
+        if sector_id not in funnel["sector"]:
+            funnel["sector"][sector_id] = FunnelRow(label=sectors.get(sector_id, "—"))
+        funnel["sector"][sector_id].add(counts)
+        if language not in funnel["language"]:
+            funnel["language"][language] = FunnelRow(label=str(languages.get(language, language)))
+        funnel["language"][language].add(counts)
+    return {
+        campaign_id: Funnel(
+            total=funnel["total"],
+            by_sector=sorted(funnel["sector"].values(), key=lambda row: row.label),
+            by_language=sorted(funnel["language"].values(), key=lambda row: row.label),
+        )
+        for campaign_id, funnel in grouped.items()
+    }
+
+
+def campaign_funnel(*, campaign: Campaign) -> Funnel:
+    """One campaign's funnel (see campaign_funnels): zeros before anyone is invited."""
+    funnels = campaign_funnels(campaigns=Campaign.objects.filter(pk=campaign.pk))
+    return funnels.get(campaign.pk) or Funnel(total=FunnelRow(label=gettext("All")))
+
+
+def review_campaign_funnels(*, review) -> list[tuple[Campaign, FunnelRow]]:
+    """Every campaign of a review, the oldest first, with its funnel's totals: three
+    queries, whatever the number of campaigns."""
+    campaigns = Campaign.objects.filter(review=review)
+    funnels = campaign_funnels(campaigns=campaigns)
+    return [
+        (
+            campaign,
+            funnels[campaign.pk].total
+            if campaign.pk in funnels
+            else FunnelRow(label=gettext("All")),
+        )
+        for campaign in campaigns.order_by("created_at", "pk")
+    ]
 
 
 def _languages():

@@ -216,6 +216,31 @@ def contact_unsubscribe(*, contact_id: int, now=None) -> Contact | None:
 # --- Campaigns --------------------------------------------------------------------------
 
 
+def campaign_check_editable(campaign: Campaign) -> None:
+    """Only a draft can change: once sending starts, its invitations carry the text and
+    its funnel counts the segment that was chosen."""
+    if campaign.status != CampaignStatus.DRAFT:
+        raise DomainError(
+            _("This campaign has already been sent: only a draft campaign can be edited."),
+            code="sent",
+        )
+
+
+def campaign_update(*, campaign_id: int, changes: dict) -> Campaign:
+    """Write a draft campaign's new subject, message or segment. The row is locked, so
+    that a campaign whose sending starts at the same moment is refused, not changed under
+    its delivery."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().filter(pk=campaign_id).first()
+        if campaign is None:
+            raise DomainError(_("This campaign no longer exists."), code="missing")
+        campaign_check_editable(campaign)
+        for name, value in changes.items():
+            setattr(campaign, name, value)
+        campaign.save()
+    return campaign
+
+
 def campaign_send(*, campaign_id: int, by=None) -> Campaign:
     """Start sending a draft campaign; the invitations are written by a task, so that
     a list of thousands does not hold the request."""

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/outreach/campaigns/", views.campaign_list, name="campaigns"),
     path("staff/outreach/campaigns/new/", views.campaign_create, name="campaign_create"),
     path("staff/outreach/campaigns/<id:pk>/", views.campaign_detail, name="campaign"),
+    path("staff/outreach/campaigns/<id:pk>/edit/", views.campaign_edit, name="campaign_edit"),
     path("staff/outreach/campaigns/<id:pk>/send/", views.campaign_send, name="campaign_send"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

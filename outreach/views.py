@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError, show_error
+from core.permissions import permission_required
 from core.spreadsheets import csv_response, xlsx_response
 from outreach import importing, selectors, services
 from outreach.enums import CampaignStatus, ImportStatus
@@ -19,9 +20,11 @@ from outreach.forms import (
     OrganisationMergeForm,
 )
 from outreach.models import Campaign, ContactImport, Invitation
-from outreach.permissions import staff_required
 from outreach.tokens import INVITATION_SALT, UNSUBSCRIBE_SALT, read_token
 from stakeholders.models import User
+
+# The directory, imports and campaigns (outreach/rules.py).
+MANAGE = "outreach.manage"
 
 PAGE_SIZE = 50
 PREVIEW_ROWS = 20
@@ -36,7 +39,7 @@ def _filtered_contacts(request):
     return form, contacts
 
 
-@staff_required
+@permission_required(MANAGE)
 def directory(request):
     form, contacts = _filtered_contacts(request)
     page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -61,7 +64,7 @@ EXPORT_HEADER = (
 )
 
 
-@staff_required
+@permission_required(MANAGE)
 def directory_export(request):
     _form, contacts = _filtered_contacts(request)
     rows = (
@@ -82,7 +85,7 @@ def directory_export(request):
     return csv_response(filename="contacts", header=EXPORT_HEADER, rows=rows)
 
 
-@staff_required
+@permission_required(MANAGE)
 def organisations(request):
     page = Paginator(selectors.organisation_directory(), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -90,7 +93,7 @@ def organisations(request):
     return render(request, "outreach/organisations.html", {"page": page})
 
 
-@staff_required
+@permission_required(MANAGE)
 def organisation_merge(request):
     form = OrganisationMergeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -112,7 +115,7 @@ def organisation_merge(request):
     return render(request, "outreach/merge.html", {"form": form})
 
 
-@staff_required
+@permission_required(MANAGE)
 def import_upload(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     check = None
@@ -138,7 +141,7 @@ def import_upload(request):
     )
 
 
-@staff_required
+@permission_required(MANAGE)
 def import_preview(request, pk):
     contact_import = get_object_or_404(ContactImport, pk=pk)
     if request.method == "POST":
@@ -166,13 +169,13 @@ def import_preview(request, pk):
     )
 
 
-@staff_required
+@permission_required(MANAGE)
 def campaign_list(request):
     page = Paginator(selectors.campaign_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "outreach/campaign_list.html", {"page": page})
 
 
-@staff_required
+@permission_required(MANAGE)
 def campaign_create(request):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -183,7 +186,32 @@ def campaign_create(request):
     return render(request, "outreach/campaign_form.html", {"form": form})
 
 
-@staff_required
+@permission_required(MANAGE)
+def campaign_edit(request, pk):
+    """A draft's text and segment, in the form it was composed in; a sent campaign is
+    refused with a message on its page."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    try:
+        services.campaign_check_editable(campaign)
+    except DomainError as error:
+        show_error(request, error)
+        return redirect("outreach:campaign", pk=campaign.pk)
+    form = CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_update(
+                campaign_id=campaign.pk,
+                changes={name: form.cleaned_data[name] for name in form.Meta.fields},
+            )
+        except DomainError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, _("The campaign is saved."))
+        return redirect("outreach:campaign", pk=campaign.pk)
+    return render(request, "outreach/campaign_form.html", {"form": form, "campaign": campaign})
+
+
+@permission_required(MANAGE)
 def campaign_detail(request, pk):
     campaign = get_object_or_404(
         Campaign.objects.select_related(
@@ -227,7 +255,7 @@ def _previews(campaign: Campaign) -> list[dict]:
     return previews
 
 
-@staff_required
+@permission_required(MANAGE)
 @require_POST
 def campaign_send(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)

@@ -236,6 +236,7 @@ ROUTES: dict[str, Outcome] = {
     "outreach:campaigns": Perm("outreach.manage", (SESSION_MANAGER,)),
     "outreach:campaign_create": Perm("outreach.manage", (SESSION_MANAGER,)),
     "outreach:campaign": Perm("outreach.manage", (SESSION_MANAGER,)),
+    "outreach:campaign_edit": Perm("outreach.manage", (SESSION_MANAGER,)),
     "outreach:campaign_send": Perm("outreach.manage", (SESSION_MANAGER,), post_only=True),
     # Personal links, signed: anyone holding the link (tests/outreach, tests/feedback).
     "outreach:invitation": Public(),

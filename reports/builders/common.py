@@ -10,14 +10,12 @@ from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language_bidi, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from consultations.enums import SessionFormat
 from consultations.models import RegionalReview, Session
+from core.translated import shown
 from gcm.models import Sector
 from reports.markup import Block, Footnotes, Fragment, blocks, inline, language_attrs
-
-FALLBACK_LANGUAGE = "en"
 
 # Cities the secretariat meets in, by time zone, for "11:00 am - 12:30 pm (Geneva)".
 # Europe/Zurich is Geneva's zone (the project stores Geneva times in it).
@@ -48,15 +46,13 @@ class Localizer:
     fallbacks: list[str] = field(default_factory=list)
 
     def text(self, obj, name: str) -> tuple[str, str]:
-        """(text, language of the text)."""
-        own = getattr(obj, build_localized_fieldname(name, self.language), "") or ""
-        if own.strip() or self.language == FALLBACK_LANGUAGE:
-            return own, self.language
-        english = getattr(obj, build_localized_fieldname(name, FALLBACK_LANGUAGE), "") or ""
-        if english.strip():
+        """(text, language of the text): core.translated.shown in the report's language,
+        with a fallback to English remembered."""
+        result = shown(obj, name, language=self.language)
+        if result.lang:
             self.fallbacks.append(f"{obj._meta.model_name}.{name}#{obj.pk}")
-            return english, FALLBACK_LANGUAGE
-        return "", self.language
+            return result.text, result.lang
+        return result.text, self.language
 
     def fragment(self, obj, name: str, footnotes=None) -> Fragment:
         text, lang = self.text(obj, name)

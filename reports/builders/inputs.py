@@ -14,6 +14,8 @@ from django.utils.translation import get_language_info, gettext, pgettext
 from django_countries import countries
 
 from consultations.models import RegionalReview
+from core.charts import Chart, bar_chart
+from gcm.models import Objective
 from reports.builders.common import (
     CountRow,
     Localizer,
@@ -28,13 +30,12 @@ from reports.builders.common import (
     short_date,
     text_of,
 )
-from reports.charts import Chart, bar_chart
 from reports.enums import ReportKind
 from reports.markup import Fragment, blocks
 from reports.selectors import review_report_text
 from roundtables.enums import InputStatus, InputType
 from roundtables.models import Roundtable, StakeholderInput
-from roundtables.selectors.inputs import Analysis, input_analysis, input_quotes
+from roundtables.selectors.inputs import Analysis, ClusterCounts, input_analysis, input_quotes
 
 QUOTES_PER_CLUSTER = 3
 QUOTE_WORDS = 80
@@ -136,19 +137,28 @@ def _overview(review: RegionalReview, analysis: Analysis, loc: Localizer, *, tod
 def _by_objective(analysis: Analysis) -> ObjectivesSection:
     total = analysis.total
     return ObjectivesSection(
-        chart=bar_chart(
-            key="inputs-objective",
-            title=gettext("Inputs by GCM objective"),
-            unit=gettext("inputs"),
-            rows=[(str(o.number), n) for o, n in analysis.by_objective],
-            rtl=direction() == "rtl",
-            total=total,
-            note=gettext("An input that addresses several objectives counts under each of them."),
-        ),
+        chart=objective_chart(analysis.by_objective, total=total),
         rows=[
             CountRow(f"{o.number}. {o.title}", n, share(n, total)) for o, n in analysis.by_objective
         ],
         without_inputs=join_list(_without_inputs(analysis)),
+    )
+
+
+def objective_chart(
+    by_objective: list[tuple[Objective, int]], *, total: int | None = None, titled: bool = False
+) -> Chart:
+    """Inputs by GCM objective (roundtables.selectors.inputs.input_count_by_objective),
+    for the paper and the staff dashboard. The paper labels bars with the objective's
+    number and lists the titles in a table; `titled` puts the title in the label."""
+    return bar_chart(
+        key="inputs-objective",
+        title=gettext("Inputs by GCM objective"),
+        unit=gettext("inputs"),
+        rows=[(f"{o.number}. {o.title}" if titled else str(o.number), n) for o, n in by_objective],
+        rtl=direction() == "rtl",
+        total=total,
+        note=gettext("An input that addresses several objectives counts under each of them."),
     )
 
 
@@ -157,19 +167,27 @@ def _without_inputs(analysis: Analysis) -> list[str]:
 
 
 def _by_cluster(analysis: Analysis) -> Chart:
+    return cluster_chart(
+        ClusterCounts(by_cluster=analysis.by_cluster, outside=analysis.no_cluster),
+        total=analysis.total,
+    )
+
+
+def cluster_chart(counts: ClusterCounts, *, total: int | None = None) -> Chart:
+    """Inputs by roundtable cluster (roundtables.selectors.inputs.input_count_by_cluster),
+    for the paper and the staff dashboard."""
     rows = [
-        (gettext("Roundtable %(number)s") % {"number": rt.number}, n)
-        for rt, n in analysis.by_cluster
+        (gettext("Roundtable %(number)s") % {"number": rt.number}, n) for rt, n in counts.by_cluster
     ]
-    if analysis.no_cluster:
-        rows.append((gettext("No roundtable"), analysis.no_cluster))
+    if counts.outside:
+        rows.append((gettext("No roundtable"), counts.outside))
     return bar_chart(
         key="inputs-cluster",
         title=gettext("Inputs by roundtable cluster"),
         unit=gettext("inputs"),
         rows=rows,
         rtl=direction() == "rtl",
-        total=analysis.total,
+        total=total,
         note=gettext(
             "An input belongs to the roundtable it was filed under and to every roundtable "
             "whose objectives it addresses."

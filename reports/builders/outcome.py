@@ -21,6 +21,7 @@ from consultations.selectors import (
     attendance_totals,
     participation_by_session,
 )
+from core.charts import Chart, bar_chart
 from reports.builders.common import (
     Localizer,
     ReviewCover,
@@ -33,7 +34,6 @@ from reports.builders.common import (
     short_date,
     text_of,
 )
-from reports.charts import Chart, bar_chart
 from reports.enums import ReportKind
 from reports.markup import Block, Footnotes, Fragment, blocks
 from reports.models import ReviewReportText

@@ -18,6 +18,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from consultations.enums import SessionKind
 from consultations.models import Session
 from consultations.selectors import attendance_by_sector, attendances, session_documents
+from core.charts import Chart, bar_chart
 from feedback.models import RATING_FIELDS, SurveyResponse
 from feedback.selectors import Results, session_results
 from gcm.models import Sector
@@ -32,7 +33,6 @@ from reports.builders.common import (
     sector_label,
     text_of,
 )
-from reports.charts import Chart, bar_chart
 from reports.enums import ReportKind
 from reports.markup import Footnotes, Fragment, Point, blocks, points, roman
 from roundtables.enums import InputType

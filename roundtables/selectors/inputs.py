@@ -246,28 +246,58 @@ class Analysis:
         )
 
 
+def _inputs(review: RegionalReview, statuses: list[str]) -> QuerySet[StakeholderInput]:
+    return StakeholderInput.objects.filter(review=review, status__in=statuses)
+
+
+def input_count_by_objective(
+    *, review: RegionalReview, statuses: list[str]
+) -> list[tuple[Objective, int]]:
+    """How many of a review's inputs in these statuses address each of the 23 objectives
+    (all of them, in number order, zeros included): an input addressing several counts
+    under each. Two queries."""
+    per_objective = dict(
+        StakeholderInput.objectives.through.objects.filter(
+            stakeholderinput__in=_inputs(review, statuses)
+        )
+        .values_list("objective_id")
+        .annotate(n=Count("pk"))
+    )
+    return [(o, per_objective.get(o.pk, 0)) for o in Objective.objects.order_by("number")]
+
+
+@dataclass(frozen=True)
+class ClusterCounts:
+    by_cluster: list[tuple[Roundtable, int]]  # the review's roundtables, in number order
+    outside: int  # in no cluster of the review
+
+
+def input_count_by_cluster(*, review: RegionalReview, statuses: list[str]) -> ClusterCounts:
+    """How many of a review's inputs in these statuses belong to each of its roundtable
+    clusters (filed under it or addressing one of its objectives, so an input may count
+    under several), and how many to none. Three queries."""
+    roundtables = list(roundtables_with_objectives(review=review).order_by("number"))
+    clusters = _inputs(review, statuses).aggregate(
+        **{f"cluster_{rt.pk}": Count("pk", filter=_in_cluster(rt)) for rt in roundtables},
+        outside=Count("pk", filter=_outside_clusters(roundtables)),
+    )
+    return ClusterCounts(
+        by_cluster=[(rt, clusters[f"cluster_{rt.pk}"]) for rt in roundtables],
+        outside=clusters["outside"],
+    )
+
+
 def input_analysis(*, review: RegionalReview, statuses: list[str]) -> Analysis:
     """Counts of a review's inputs in these statuses by objective, cluster, sector,
     country, language and type, aggregated in the database: the number of queries does
     not grow with the number of inputs."""
-    inputs = StakeholderInput.objects.filter(review=review, status__in=statuses)
-    roundtables = list(roundtables_with_objectives(review=review).order_by("number"))
-    clusters = inputs.aggregate(
-        **{f"cluster_{rt.pk}": Count("pk", filter=_in_cluster(rt)) for rt in roundtables},
-        outside=Count("pk", filter=_outside_clusters(roundtables)),
-    )
-    per_objective = dict(
-        StakeholderInput.objectives.through.objects.filter(stakeholderinput__in=inputs)
-        .values_list("objective_id")
-        .annotate(n=Count("pk"))
-    )
+    inputs = _inputs(review, statuses)
+    clusters = input_count_by_cluster(review=review, statuses=statuses)
     return Analysis(
         totals=input_totals(review=review, statuses=statuses),
-        by_objective=[
-            (o, per_objective.get(o.pk, 0)) for o in Objective.objects.order_by("number")
-        ],
-        by_cluster=[(rt, clusters[f"cluster_{rt.pk}"]) for rt in roundtables],
-        no_cluster=clusters["outside"],
+        by_objective=input_count_by_objective(review=review, statuses=statuses),
+        by_cluster=clusters.by_cluster,
+        no_cluster=clusters.outside,
         sectors=_by_sector(inputs),
         countries=_count(inputs, "country"),
         languages=_count(inputs, "language"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from core.permissions import can
-from roundtables.balance import Labels, Person
+from roundtables.balance import Dimension, Labels, Person, compute
 from roundtables.enums import ApplicationStatus
 from roundtables.models import (
     Application,
@@ -146,6 +146,28 @@ def applicant_person(application: Application, *, labels: Labels) -> Person:
         country=str(application.country_of_residence),
         sector_code=application.sector.code,
         lived_experience=application.lived_migration_experience,
+    )
+
+
+def call_of_review(*, review, now) -> RapporteurCall | None:
+    """The review's Rapporteur call that has opened last: the open one while a call is
+    open, otherwise the one that closed last (its pool stays of interest until the
+    selection)."""
+    return (
+        RapporteurCall.objects.filter(review=review, opens_at__lte=now)
+        .order_by("-deadline", "-pk")
+        .first()
+    )
+
+
+def pool_balance(*, call: RapporteurCall, labels: Labels) -> list[Dimension]:
+    """Who applied to a call, by gender, sub-region, sector and migrant voice
+    (roundtables.balance): the pool's side of the selection page's balance, counted from
+    the same applicant_person keys. One query, whatever the number of applications."""
+    applications = call.applications.select_related("sector")
+    return compute(
+        [applicant_person(application, labels=labels) for application in applications],
+        labels=labels,
     )
 
 

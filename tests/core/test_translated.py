@@ -82,3 +82,24 @@ def test_language_attrs_mark_text_written_in_another_language(page_language, cod
         html = render("{% language_attrs code %}", code=code)
 
     assert html == expected
+
+
+def test_shown_treats_a_null_translation_as_missing_and_falls_back_to_english():
+    from core.translated import Shown, shown
+
+    session = SessionFactory(title_en="Consultation")
+    session.title_fr = None  # translation columns are nullable
+
+    assert shown(session, "title", language="fr") == Shown("Consultation", "en", False)
+
+
+def test_report_localizer_reads_through_shown_and_remembers_the_fallback():
+    from reports.builders.common import Localizer
+
+    session = SessionFactory(title_en="Consultation", title_fr="", venue_fr="Salle XX")
+    loc = Localizer("fr")
+
+    assert loc.text(session, "venue") == ("Salle XX", "fr")
+    assert loc.used_fallback is False
+    assert loc.text(session, "title") == ("Consultation", "en")
+    assert loc.fallbacks == [f"session.title#{session.pk}"]

@@ -1,4 +1,6 @@
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -7,7 +9,8 @@ from django.utils import timezone, translation
 from consultations.enums import Attendance, Mode
 from core.errors import DomainError
 from feedback import services
-from feedback.models import SurveyResponse
+from feedback.models import RATING_FIELDS, SurveyResponse
+from feedback.selectors import Cell
 from feedback.tasks import send_surveys
 from outbox.models import OutgoingMail
 from tests.factories import RegistrationFactory, SessionFactory, StaffFactory, stakeholder
@@ -102,7 +105,7 @@ def test_attendee_answers_in_french_staff_see_it_and_a_second_answer_is_refused(
         ("In person", 1)
     ]
     assert results.context["results"].comments == ["Très utile."]
-    assert results.context["results"].total.cells[0] == (5.0, 100.0)
+    assert results.context["results"].total.cells[0] == Cell(5.0, 0.0, 100.0)
     assert "<svg" in results.content.decode()
     assert registration.user.email not in results.content.decode()
 
@@ -150,6 +153,70 @@ def test_results_pages_query_count_does_not_grow(client, django_assert_num_queri
 
     assert response.context["results"].total.count == count
     assert review.context["results"].total.count == count
+
+
+def _csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_results_tables_download_as_csv_per_session_and_per_review(client):
+    session = _past_session()
+    _answers(session, 3)  # two in person, one online: overall 4, content 3
+    client.force_login(StaffFactory())
+    session_url = reverse("feedback:session", args=[session.slug])
+    review_url = reverse("feedback:review", args=[session.review.slug])
+
+    by_mode = client.get(session_url + "?csv=mode")
+    by_sector = client.get(review_url + "?csv=sector")
+    everyone = client.get(review_url + "?csv=all")
+
+    assert by_mode["Content-Disposition"] == (
+        f'attachment; filename="{session.slug}-feedback-mode.csv"'
+    )
+    labels = [str(SurveyResponse._meta.get_field(name).verbose_name) for name in RATING_FIELDS]
+    assert _csv(by_mode) == [
+        ["Attendance mode", "Answers", *labels],
+        ["In person", "2", "4.0", "3.0", "", "", ""],
+        ["Online", "1", "4.0", "3.0", "", "", ""],
+    ]
+    assert _csv(by_sector) == [
+        ["Sector", "Answers", *labels],
+        ["Civil society", "3", "4.0", "3.0", "", "", ""],
+    ]
+    assert _csv(everyone) == [
+        ["Answers", "Answers", *labels],
+        ["All answers", "3", "4.0", "3.0", "", "", ""],
+    ]
+
+
+def test_results_page_links_each_table_to_its_csv_and_unknown_tables_answer_404(client):
+    session = _past_session()
+    _answers(session, 1)
+    client.force_login(StaffFactory())
+    url = reverse("feedback:session", args=[session.slug])
+
+    html = client.get(url).content.decode()
+
+    for key, caption in (("all", "All answers"), ("mode", "By mode of attendance")):
+        assert (
+            f'<a href="?csv={key}">Download CSV<span class="visually-hidden">: {caption}</span></a>'
+            in html
+        )
+    assert "<caption>By sector</caption>" in html
+    assert client.get(url + "?csv=nothing").status_code == 404
+
+
+def test_results_bars_start_from_the_right_in_arabic(client):
+    session = _past_session()
+    _answers(session, 1)  # overall 4 of 5
+    client.force_login(StaffFactory())
+
+    with translation.override("ar"):
+        response = client.get(reverse("feedback:session", args=[session.slug]))
+        cell = response.context["results"].total.cells[0]
+
+    assert cell == Cell(4.0, 20.0, 80.0)
+    assert '<rect x="20.0" y="0" width="80.0"' in response.content.decode()
 
 
 def test_results_answer_404_to_stakeholders(client):

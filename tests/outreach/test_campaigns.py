@@ -3,14 +3,16 @@ from django.core import mail
 from django.urls import reverse
 
 from consultations.enums import Attendance
+from core.errors import DomainError
+from gcm.models import Sector
 from outbox.models import OutgoingMail
 from outreach import services
 from outreach.enums import CampaignStatus, ContactBasis
 from outreach.models import Campaign, Contact, Invitation
-from outreach.selectors import campaign_funnel
+from outreach.selectors import campaign_funnel, review_campaign_funnels
 from outreach.tasks import deliver_campaign
 from outreach.tokens import INVITATION_SALT, UNSUBSCRIBE_SALT, make_token
-from tests.factories import RegistrationFactory, SessionFactory, stakeholder
+from tests.factories import RegistrationFactory, SessionFactory, UserFactory, stakeholder
 from tests.outreach.conftest import csv_upload
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +50,6 @@ def _compose(client, session, **segment):
 def test_campaign_to_one_sector_of_a_thousand_contacts_moves_its_funnel(
     staff_client, django_capture_on_commit_callbacks
 ):
-    from gcm.models import Sector
-
     session = SessionFactory()
     imported = staff_client.post(
         reverse("outreach:import"),
@@ -267,6 +267,160 @@ def test_campaign_funnel_page_query_count_does_not_grow(
         response = staff_client.get(reverse("outreach:campaign", args=[campaign.pk]))
 
     assert response.status_code == 200
+
+
+def test_review_campaign_funnels_count_every_campaign_in_three_queries(
+    django_assert_num_queries,
+):
+    first = SessionFactory()
+    review = first.review
+    second = SessionFactory(review=review)
+    to_session = Campaign.objects.create(
+        review=review, session=first, name="To the first session", subject="s", message="m"
+    )
+    to_review = Campaign.objects.create(
+        review=review, name="To the review", subject="s", message="m"
+    )
+    draft = Campaign.objects.create(review=review, name="Draft", subject="s", message="m")
+    Campaign.objects.create(
+        review=SessionFactory().review, name="Elsewhere", subject="s", message="m"
+    )
+    ada = Contact.objects.create(email="ada@example.org", basis=ContactBasis.CONSENT)
+    bea = Contact.objects.create(email="bea@example.org", basis=ContactBasis.CONSENT)
+    cid = Contact.objects.create(email="cid@example.org", basis=ContactBasis.CONSENT)
+    for campaign in (to_session, to_review):
+        for contact in (ada, bea, cid):
+            Invitation.objects.create(campaign=campaign, contact=contact, language="en")
+    Invitation.objects.filter(campaign=to_review, contact=cid).update(opened_at="2026-01-01T00:00Z")
+    # Ada registered for the second session and attended; Bea, in another case, for the
+    # first; Cid signed up only.
+    RegistrationFactory(
+        session=second,
+        user=stakeholder(user__email="ada@example.org"),
+        attendance=Attendance.ATTENDED,
+    )
+    RegistrationFactory(session=first, user=stakeholder(user__email="BEA@example.org"))
+    stakeholder(user__email="cid@example.org")
+
+    with django_assert_num_queries(3):
+        funnels = review_campaign_funnels(review=review)
+
+    assert [
+        (c.name, row.invited, row.opened, row.signed_up, row.registered, row.attended)
+        for c, row in funnels
+    ] == [
+        ("To the first session", 3, 0, 3, 1, 0),
+        ("To the review", 3, 1, 3, 2, 1),
+        ("Draft", 0, 0, 0, 0, 0),
+    ]
+    assert campaign_funnel(campaign=draft).total.invited == 0
+
+
+def test_draft_campaign_is_edited_in_the_form_it_was_composed_in(staff_client):
+    session = SessionFactory()
+    campaign = _compose(staff_client, session)
+    url = reverse("outreach:campaign_edit", args=[campaign.pk])
+    academia = Sector.objects.get(code="academia")
+
+    page = staff_client.get(url)
+    response = staff_client.post(
+        url,
+        {
+            "name": campaign.name,
+            "review": session.review.pk,
+            "session": "",
+            "subject_en": "Join the review",
+            "message_en": "We invite you to the review.",
+            "subject_fr": "Participez à l'examen",
+            "message_fr": "Nous vous invitons.",
+            "sector": academia.pk,
+            "migrant_led": "on",
+        },
+        follow=True,
+    )
+
+    assert page.context["form"].instance == campaign
+    assert page.context["form"]["subject_en"].value() == "Join the consultation"
+    assert "Save and preview" in page.content.decode()
+    assert response.redirect_chain == [(reverse("outreach:campaign", args=[campaign.pk]), 302)]
+    assert "The campaign is saved." in response.content.decode()
+    campaign.refresh_from_db()
+    assert (campaign.subject_en, campaign.message_en, campaign.subject_fr) == (
+        "Join the review",
+        "We invite you to the review.",
+        "Participez à l'examen",
+    )
+    assert (campaign.session, campaign.sector, campaign.migrant_led) == (None, academia, True)
+    # Spanish left empty: the invitation falls back to English.
+    assert (campaign.subject_es, campaign.status) == (None, CampaignStatus.DRAFT)
+
+
+def test_draft_campaign_edit_keeps_the_checks_of_composing(staff_client):
+    campaign = _compose(staff_client, SessionFactory())
+    other = SessionFactory()
+
+    response = staff_client.post(
+        reverse("outreach:campaign_edit", args=[campaign.pk]),
+        {"name": "x", "review": campaign.review.pk, "session": other.pk, "subject_en": "s"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "message_en": ["This field is required."],
+        "session": ["This session belongs to another Regional Review."],
+    }
+    campaign.refresh_from_db()
+    assert campaign.subject_en == "Join the consultation"
+
+
+@pytest.mark.parametrize("status", [CampaignStatus.SENDING, CampaignStatus.SENT])
+def test_campaign_edit_once_sent_is_refused_with_a_message(staff_client, status):
+    campaign = _compose(staff_client, SessionFactory())
+    Campaign.objects.filter(pk=campaign.pk).update(status=status)
+    url = reverse("outreach:campaign_edit", args=[campaign.pk])
+    refusal = "This campaign has already been sent: only a draft campaign can be edited."
+
+    page = staff_client.get(url, follow=True)
+    posted = staff_client.post(
+        url, {"name": "x", "review": campaign.review.pk, "subject_en": "s", "message_en": "m"}
+    )
+
+    assert page.redirect_chain == [(reverse("outreach:campaign", args=[campaign.pk]), 302)]
+    assert refusal in page.content.decode()
+    assert posted.status_code == 302
+    campaign.refresh_from_db()
+    assert (campaign.name, campaign.subject_en) == (
+        "Civil society invitation",
+        "Join the consultation",
+    )
+
+
+def test_campaign_update_refuses_a_campaign_sent_since_the_form_was_opened(staff_client):
+    campaign = _compose(staff_client, SessionFactory())
+    services.campaign_send(campaign_id=campaign.pk)
+
+    with pytest.raises(DomainError) as refused:
+        services.campaign_update(campaign_id=campaign.pk, changes={"subject_en": "Changed"})
+
+    assert refused.value.code == "sent"
+    campaign.refresh_from_db()
+    assert campaign.subject_en == "Join the consultation"
+
+
+def test_campaign_edit_asks_the_outreach_permission(client):
+    campaign = Campaign.objects.create(
+        review=SessionFactory().review, name="c", subject="s", message="m"
+    )
+    url = reverse("outreach:campaign_edit", args=[campaign.pk])
+
+    anonymous = client.get(url)
+    client.force_login(stakeholder())
+    as_stakeholder = client.get(url)
+    client.force_login(UserFactory(is_staff=True))
+    as_staff_without_the_role = client.get(url)
+
+    assert anonymous["Location"].startswith(reverse("account_login"))
+    assert (as_stakeholder.status_code, as_staff_without_the_role.status_code) == (404, 403)
 
 
 def test_unknown_campaign_answers_404(staff_client):

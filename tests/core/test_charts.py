@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from reports.charts import bar_chart
+from core.charts import bar_chart
 
 TEMPLATE = "reports/pdf/includes/charts/bar.html"
 

@@ -1,8 +1,9 @@
-"""Bar charts for the PDF reports: one row per category, the label and the figure as
-text (so Arabic is shaped and right-to-left like the rest of the page) and the bar as
-SVG. Python computes the numbers and the geometry only; the template
-reports/pdf/includes/charts/bar.html draws them (and escapes the labels). Nothing here
-reads the database."""
+"""Bar charts for the PDF reports, the staff dashboard and the survey results: one row
+per category, the label and the figure as text (so Arabic is shaped and right-to-left
+like the rest of the page) and the bar as SVG. Python computes the numbers and the
+geometry only; templates draw them (reports/pdf/includes/charts/bar.html for a Chart) and
+escape the labels. Nothing here reads the database. It lives in core so that every app
+of the layers contract (pyproject.toml) may draw with it."""
 
 from dataclasses import dataclass, field
 

@@ -28,14 +28,12 @@ from consultations.models import (
 from consultations.roadmap import roadmap_warnings
 from consultations.selectors import registrations_by_mode_status
 from core.errors import DomainError
+from core.forms import HTTPS_URLS, PrivateFileInput
 from core.paginators import EstimatedCountPaginator, country_list_filter
 from core.pdf import validate_pdf_upload
 from core.permissions import can
 from core.spreadsheets import csv_streaming_response, xlsx_response
 from stakeholders.enums import Gender
-
-# Django 5.2 warns that URL fields will assume https in 6.0: choose https now.
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def _https_urls(field, **kwargs):
@@ -104,6 +102,7 @@ class SessionDocumentForm(forms.ModelForm):
     class Meta:
         model = SessionDocument
         fields = ["position", "kind", "title", "language", "visibility", "file"]
+        widgets = {"file": PrivateFileInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,32 @@ from django.forms.models import ModelFormMetaclass
 
 MAX_ID = 2**63 - 1
 
+# Django 5.2 warns that URL fields will assume https in 6.0: every admin chooses https
+# now (ModelAdmin.formfield_overrides).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class PrivateFileInput(forms.ClearableFileInput):
+    """The file input of a private file (core/storage.py): it names the current file
+    without linking to it, since private files have no URL and are served only by views
+    that check permission. Django's own widget asks the storage for a URL and fails."""
+
+    template_name = "core/widgets/private_file_input.html"
+
+    def is_initial(self, value):
+        # Django's asks for the file's URL, which private files refuse.
+        return bool(value and getattr(value, "name", None))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value):
+            context["widget"]["file_name"] = value.name.rsplit("/", 1)[-1]
+        return context
+
+
+# For ModelAdmin.formfield_overrides of models with private files.
+PRIVATE_FILES = {models.FileField: {"widget": PrivateFileInput}}
+
 
 def _fits(value) -> bool:
     try:

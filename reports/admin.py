@@ -38,10 +38,13 @@ class ReportAdmin(admin.ModelAdmin):
     date_hierarchy = "requested_at"
     search_fields = ("session__slug", "review__slug", "session__title_en", "review__title_en")
     actions = ("render_again", "publish", "withdraw")
+    # The PDF is private (no URL): "progress and download" links to the view that
+    # checks permission.
+    exclude = ("pdf",)
     readonly_fields = [
         field.name
         for field in Report._meta.get_fields()
-        if getattr(field, "concrete", False) and not field.auto_created
+        if getattr(field, "concrete", False) and not field.auto_created and field.name != "pdf"
     ] + ["reason", "progress_link"]
 
     def has_add_permission(self, request):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError
+from core.forms import PRIVATE_FILES
 from core.paginators import EstimatedCountPaginator
 from core.permissions import can
 from roundtables.models import (
@@ -30,6 +31,7 @@ class StakeholderInputAdmin(admin.ModelAdmin):
     search_fields = ("title", "text")
     raw_id_fields = ("author", "merged_into", "source_session")
     filter_horizontal = ("objectives",)
+    formfield_overrides = PRIVATE_FILES
     readonly_fields = (
         "status",
         "rejection_reason",

@@ -143,3 +143,17 @@ def test_session_page_query_count_does_not_grow_with_documents(
         response = client.get(session.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_admin_session_page_names_its_documents_without_a_link_to_the_file(client):
+    """Private files have no URL: the admin names the file and offers to replace it."""
+    document = _document(SessionFactory())
+    client.force_login(StaffFactory())
+
+    response = client.get(reverse("admin:consultations_session_change", args=[document.session_id]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert document.file.name.rsplit("/", 1)[-1] in page
+    assert f'href="{document.file.name}' not in page
+    assert 'name="documents-0-file"' in page

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from core.forms import HTTPS_URLS
 from gcm.models import MemberState, Objective, Region, Sector, SubRegion
 
 
@@ -19,6 +20,7 @@ class ObjectiveAdmin(TranslationAdmin):
 @admin.register(Region)
 class RegionAdmin(TranslationAdmin):
     list_display = ("name", "commission_abbreviation", "code", "membership_source")
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(SubRegion)

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import HTTPS_URLS
 from core.paginators import EstimatedCountPaginator, country_list_filter
 from stakeholders.models import Consent, Organisation, Profile, User
 from stakeholders.services import account_close
@@ -47,7 +47,7 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = HTTPS_URLS
     list_display = (
         "name",
         "acronym",

@@ -391,6 +391,12 @@ def test_the_table_names_only_routes_that_exist():
 
 @pytest.fixture
 def world():
+    return build_world()
+
+
+def build_world() -> dict:
+    """The stakeholder's objects, one user per kind of client, and the values that fill
+    the routes' path parameters (also the world of tests/scale/test_page_queries.py)."""
     owner = stakeholder(user__email="owner@example.org")
     review = ReviewFactory(inputs_deadline=timezone.now() + dt.timedelta(days=5))
     session = SessionFactory(review=review)
@@ -430,7 +436,15 @@ def world():
         "input": own_input.pk,
         "report": report.pk,
     }
-    return {"users": users, "values": values, "report": report, "talk": talk}
+    return {
+        "users": users,
+        "values": values,
+        "report": report,
+        "talk": talk,
+        "review": review,
+        "session": session,
+        "call": call,
+    }
 
 
 # Which object a path parameter names, route by route (the rest by app).

@@ -83,7 +83,7 @@ def mail_queue_later(
     and attachments at sending time, from what is true then."""
     if renderer not in _RENDERERS:
         raise LookupError(f"No mail renderer named {renderer!r}")
-    mail = OutgoingMail.objects.create(
+    return _queue(
         to=to,
         subject="",
         body="",
@@ -92,9 +92,6 @@ def mail_queue_later(
         renderer=renderer,
         render_args=args,
     )
-    if _celery_app().conf.task_always_eager:
-        transaction.on_commit(lambda: _hand_to_worker(mail.pk))
-    return mail
 
 
 def _write(mail: OutgoingMail) -> bool:
@@ -122,7 +119,7 @@ def mail_store(
     headers: dict | None = None,
 ) -> OutgoingMail:
     """Store an already rendered mail and send it once the current transaction commits."""
-    mail = OutgoingMail.objects.create(
+    return _queue(
         to=to,
         subject=subject[:300],
         body=body,
@@ -130,6 +127,12 @@ def mail_store(
         attachments=list(attachments),
         headers=dict(headers or {}),
     )
+
+
+def _queue(**fields) -> OutgoingMail:
+    """Insert the row; with eager Celery (no worker, no relay) send it once the current
+    transaction commits. With a worker the relay hands it over (mail_relay)."""
+    mail = OutgoingMail.objects.create(**fields)
     if _celery_app().conf.task_always_eager:
         transaction.on_commit(lambda: _hand_to_worker(mail.pk))
     return mail

@@ -12,6 +12,7 @@ and measured again. Each page is its own test.
 """
 
 import datetime as dt
+import functools
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -21,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +47,7 @@ from stakeholders.models import Consent, Organisation, Profile, User
 from tests.test_permission_matrix import (
     CLIENTS,
     OWNER,
+    PARAMETERS,
     Admin,
     PostOnly,
     Public,
@@ -61,71 +63,54 @@ SUPERUSER = "superuser"
 
 
 def _routes() -> list[tuple[str, str, object]]:
-    """(page, client, route) for every page a GET opens: one line per route and client.
-    Public pages are asked twice, anonymously and signed in; the account pages of allauth
-    (sign in, sign up, password, email) twice too, whatever they answer."""
-    dummy = dict.fromkeys(
-        (
-            "review",
-            "session",
-            "session_pk",
-            "call",
-            "registration",
-            "talk",
-            "application",
-            "input",
-            "report",
-        ),
-        1,
-    )
+    """(page, client, url of the world) for every page a GET opens: one line per route
+    and client. Public pages are asked twice, anonymously and signed in; the account
+    pages of allauth (sign in, sign up, password, email) twice too, whatever they answer."""
+    any_ids = dict.fromkeys([*PARAMETERS.values(), "session_pk"], 1)
     pages = []
     for route in all_routes():
         outcome = outcome_for(route)
-        if isinstance(outcome, Admin | PostOnly) or url_for(route, dummy) is None:
+        if isinstance(outcome, Admin | PostOnly) or url_for(route, any_ids) is None:
             continue
+        url = functools.partial(_route_url, route)
         if isinstance(outcome, Reachable):
-            pages += [(f"{route.key} (anonymous)", "anonymous", route)]
-            pages += [(f"{route.key} (signed in)", OWNER, route)]
+            pages.append((f"{route.key} (anonymous)", "anonymous", url))
+            pages.append((f"{route.key} (signed in)", OWNER, url))
             continue
         clients = [client for client in CLIENTS if outcome.expected(client) == 200]
         if not clients:
             continue
-        pages.append((route.key, clients[0], route))
+        pages.append((route.key, clients[0], url))
         if isinstance(outcome, Public) and clients[0] == "anonymous":
-            pages.append((f"{route.key} (signed in)", OWNER, route))
+            pages.append((f"{route.key} (signed in)", OWNER, url))
     return pages
 
 
+def _route_url(route, world: dict) -> str:
+    return url_for(route, world["values"])
+
+
 def _admin_pages() -> list[tuple[str, str, object]]:
-    """The admin's index, and the list, the add form and the change form of its first row
-    for every model."""
-    pages = [("admin:index", SUPERUSER, lambda: reverse("admin:index"))]
-    for model in admin.site._registry:
+    """The admin's index, and the list, the add form (where the admin offers one) and the
+    change form of its first row for every model."""
+    request = RequestFactory().get("/")
+    request.user = User(is_active=True, is_staff=True, is_superuser=True)
+    pages = [("admin:index", SUPERUSER, lambda world: reverse("admin:index"))]
+    for model, model_admin in admin.site._registry.items():
         prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         pages.append((f"{prefix}_changelist", SUPERUSER, _reverse(f"{prefix}_changelist")))
-        if admin.site._registry[model].has_add_permission(_SuperuserRequest()):
+        if model_admin.has_add_permission(request):
             pages.append((f"{prefix}_add", SUPERUSER, _reverse(f"{prefix}_add")))
         pages.append((f"{prefix}_change", SUPERUSER, _first_row(model, f"{prefix}_change")))
     return pages
 
 
-class _SuperuserRequest:
-    """What has_add_permission reads of a request: a superuser."""
-
-    class user:
-        is_active = is_staff = is_superuser = True
-
-        @staticmethod
-        def has_perm(*args):
-            return True
-
-
 def _reverse(name: str):
-    return lambda: reverse(name)
+    return lambda world: reverse(name)
 
 
 def _first_row(model, name: str):
-    def url():
+    def url(world):
         row = model._default_manager.order_by("pk").first()
         assert row is not None, f"no {model._meta.label} row to open"
         return reverse(name, args=[row.pk])
@@ -133,9 +118,9 @@ def _first_row(model, name: str):
     return url
 
 
-ROUTE_PAGES = _routes()
-ADMIN_PAGES = _admin_pages()
-PAGES = [(page, client) for page, client, _ in (*ROUTE_PAGES, *ADMIN_PAGES)]
+_ALL = [*_routes(), *_admin_pages()]
+URLS = {page: url for page, _, url in _ALL}
+PAGES = [(page, client) for page, client, _ in _ALL]
 
 
 def _grow(world: dict, start: int, stop: int) -> None:
@@ -352,13 +337,6 @@ def _grow(world: dict, start: int, stop: int) -> None:
     )
 
 
-def _url(world: dict, name: str) -> str:
-    for page, _, route in ROUTE_PAGES:
-        if page == name:
-            return url_for(route, world["values"])
-    return {page: url for page, _, url in ADMIN_PAGES}[name]()
-
-
 def _clear_caches() -> None:
     for alias in settings.CACHES:
         caches[alias].clear()
@@ -373,7 +351,7 @@ def _measure(world: dict) -> dict[str, tuple[int, int]]:
                 clients[who].force_login(world["users"][who])
     result = {}
     for name, who in PAGES:
-        url = _url(world, name)
+        url = URLS[name](world)
         _clear_caches()
         with CaptureQueriesContext(connection) as queries:
             response = clients[who].get(url)
